@@ -1,0 +1,22 @@
+import { ensureToolEnv } from '../../packages/nx/src/python/tool-env';
+import { TOOL_VERSIONS } from '../../packages/nx/src/python/tool-versions';
+import { resolveUv } from '../../packages/nx/src/python/uv';
+import { startLocalIndex, type LocalIndex } from '../../packages/nx/src/index/local-index';
+import { SHARED_TOOL_CACHE } from './paths';
+
+/** uv as the plugin itself finds it (bootstrapped into the shared cache when not on PATH). */
+export function sharedUv(): Promise<string> {
+  return resolveUv({ env: process.env, cacheDir: SHARED_TOOL_CACHE, onBootstrap: (m) => console.log(m) });
+}
+
+/** Makes every tool environment the suites use, once, before any test runs in parallel. */
+export async function prepareSharedTools(): Promise<void> {
+  const uv = await sharedUv();
+  await ensureToolEnv({ uv, cacheDir: SHARED_TOOL_CACHE, requirement: `pypiserver==${TOOL_VERSIONS.pypiserver}`, env: process.env });
+}
+
+/** A real pypiserver on 127.0.0.1 and a free port; the suite that starts it stops it. */
+export async function startTestIndex(dataDir: string): Promise<LocalIndex> {
+  const uv = await sharedUv();
+  return startLocalIndex({ uv, cacheDir: SHARED_TOOL_CACHE, dataDir, env: process.env });
+}

@@ -1,0 +1,4 @@
+export interface PublishExecutorOptions {
+  repository?: string;
+  dryRun?: boolean;
+}

@@ -1,0 +1,3 @@
+export interface SetupGeneratorSchema {
+  skipFormat?: boolean;
+}

@@ -1,0 +1,54 @@
+import type { Credentials } from '../core/credentials';
+import { LOCAL_INDEX_PASSWORD, LOCAL_INDEX_USERNAME } from '../core/credentials';
+import { secretsFromEnv } from '../core/redact';
+import type { Repository } from '../core/repositories';
+import { run } from './run';
+
+export interface UvPublishRequest {
+  uv: string;
+  files: readonly string[];
+  repository: Repository;
+  credentials: Credentials;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** The child's environment: our chosen credentials replace any uv publish settings inherited from the caller. */
+function publishEnv(credentials: Credentials, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const child: NodeJS.ProcessEnv = { ...env };
+  for (const name of ['UV_PUBLISH_TOKEN', 'UV_PUBLISH_USERNAME', 'UV_PUBLISH_PASSWORD', 'UV_PUBLISH_URL', 'UV_PUBLISH_CHECK_URL', 'UV_TRUSTED_PUBLISHING']) {
+    delete child[name];
+  }
+  switch (credentials.kind) {
+    case 'token':
+      child.UV_PUBLISH_TOKEN = credentials.token;
+      break;
+    case 'password':
+      child.UV_PUBLISH_USERNAME = credentials.username;
+      child.UV_PUBLISH_PASSWORD = credentials.password;
+      break;
+    case 'anonymous':
+      child.UV_PUBLISH_USERNAME = LOCAL_INDEX_USERNAME;
+      child.UV_PUBLISH_PASSWORD = LOCAL_INDEX_PASSWORD;
+      break;
+    case 'trusted-publishing':
+      child.UV_TRUSTED_PUBLISHING = 'always';
+      break;
+  }
+  return child;
+}
+
+/**
+ * `uv publish` with `--check-url`, so files already on the index with the same bytes are skipped
+ * instead of failing with a 409. Credentials travel by environment only.
+ */
+export async function uploadWithUv({ uv, files, repository, credentials, env, cwd }: UvPublishRequest): Promise<void> {
+  const childEnv = publishEnv(credentials, env);
+  await run(uv, ['publish', '--no-progress', '--publish-url', repository.uploadUrl, '--check-url', repository.indexUrl, ...files], {
+    cwd,
+    env: childEnv,
+    echo: true,
+    secrets: secretsFromEnv(childEnv),
+    hint: `uv publish to ${repository.name} (${repository.uploadUrl}) failed; its own message is above (an unreachable index, rejected credentials, or a file the index refused).`,
+  });
+}

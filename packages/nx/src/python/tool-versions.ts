@@ -1,0 +1,5 @@
+/** Versions of the Python tools we drive, pinned so every machine runs what we test against. */
+export const TOOL_VERSIONS = {
+  uv: '0.13.9',
+  pypiserver: '2.4.2',
+} as const;

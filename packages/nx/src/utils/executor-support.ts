@@ -1,0 +1,51 @@
+import { output, type ExecutorContext } from '@nx/devkit';
+import { join } from 'node:path';
+import { PyrelError } from '../core/errors';
+import { pluginOptionsFromNxJson } from '../core/plugin-options';
+import { redact, secretsFromEnv } from '../core/redact';
+import { pyrelCacheDir } from '../python/cache-dir';
+import { resolveUv } from '../python/uv';
+
+export interface ProjectUnderTask {
+  name: string;
+  /** Absolute path of the project root. */
+  dir: string;
+  /** Workspace-relative project root, for messages. */
+  root: string;
+}
+
+export function projectUnderTask(context: ExecutorContext): ProjectUnderTask {
+  const name = context.projectName;
+  const project = name ? context.projectsConfigurations.projects[name] : undefined;
+  if (!name || !project) throw new PyrelError('This executor must run as a target of a project.', ['Run it as `nx run <project>:<target>`.']);
+  return { name, dir: join(context.root, project.root), root: project.root };
+}
+
+/** The uv executable for this workspace, bootstrapping it on first use. */
+export function uvFor(context: ExecutorContext, env: NodeJS.ProcessEnv): Promise<string> {
+  return resolveUv({
+    uvPath: pluginOptionsFromNxJson(context.nxJsonConfiguration).uvPath,
+    env,
+    cacheDir: pyrelCacheDir(context.root, env),
+    onBootstrap: (message) => output.log({ title: message }),
+  });
+}
+
+/**
+ * Runs an executor body and turns a failure into Nx's error output and `{ success: false }`: a
+ * PyrelError shows its own title and advice, anything else its message; both redacted.
+ */
+export async function reportFailures(body: () => Promise<void>): Promise<{ success: boolean }> {
+  try {
+    await body();
+    return { success: true };
+  } catch (error) {
+    const secrets = secretsFromEnv(process.env);
+    if (error instanceof PyrelError) {
+      output.error({ title: redact(error.title, secrets), bodyLines: error.bodyLines.map((line) => redact(line, secrets)) });
+    } else {
+      output.error({ title: redact(error instanceof Error ? error.message : String(error), secrets) });
+    }
+    return { success: false };
+  }
+}
