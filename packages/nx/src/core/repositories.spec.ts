@@ -1,6 +1,6 @@
-import { PyrelError } from './errors';
 import { normalizePluginOptions, type PyrelPluginOptions } from './plugin-options';
 import { BUILT_IN_REPOSITORIES, isLoopbackUrl, resolveRepository, type RepositoryChoice } from './repositories';
+import { thrownBy } from '../testing/pyrel-errors';
 
 const PYPI = { name: 'pypi', uploadUrl: 'https://upload.pypi.org/legacy/', indexUrl: 'https://pypi.org/simple/' };
 const TESTPYPI = { name: 'testpypi', uploadUrl: 'https://test.pypi.org/legacy/', indexUrl: 'https://test.pypi.org/simple/' };
@@ -17,15 +17,6 @@ function choose(choice: Partial<Omit<RepositoryChoice, 'options'>> & { options?:
   });
 }
 
-function thrown(fn: () => unknown): PyrelError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PyrelError) return error;
-    throw error;
-  }
-  throw new Error('expected a PyrelError');
-}
 
 describe('resolveRepository', () => {
   const repositories = { local: LOCAL, staging: STAGING };
@@ -116,34 +107,34 @@ describe('resolveRepository', () => {
   });
 
   it('rejects an unknown name with a PyrelError listing the known names', () => {
-    const error = thrown(() => choose({ requested: 'nope', options: { repositories } }));
+    const error = thrownBy(() => choose({ requested: 'nope', options: { repositories } }));
     expect(error.title).toBe('Unknown repository "nope".');
     expect(error.bodyLines[0]).toBe('Known repositories: local, staging, pypi, testpypi.');
     expect(error.message).toContain('"repositories": { "nope":');
   });
 
   it('lists a user-defined repository that shadows a built-in only once among the known names', () => {
-    const error = thrown(() => choose({ requested: 'nope', options: { repositories: { pypi: LOCAL } } }));
+    const error = thrownBy(() => choose({ requested: 'nope', options: { repositories: { pypi: LOCAL } } }));
     expect(error.bodyLines[0]).toBe('Known repositories: pypi, testpypi.');
   });
 
   it.each(['ftp://files.example.com/', 'repo.example.com/legacy/', ''])('rejects the configured url %j with a PyrelError', (url) => {
-    const error = thrown(() => choose({ requested: 'bad', options: { repositories: { bad: { url } } } }));
+    const error = thrownBy(() => choose({ requested: 'bad', options: { repositories: { bad: { url } } } }));
     expect(error.title).toBe(`Repository "bad" has an invalid url "${url}" or indexUrl "".`);
   });
 
   it.each(['https://', 'http://bad host/'])('rejects the unparseable URL %j with a PyrelError, given directly or configured', (url) => {
-    expect(thrown(() => choose({ requested: url })).title).toBe(`"${url}" is not a valid repository URL.`);
-    expect(thrown(() => choose({ requested: 'bad', options: { repositories: { bad: { url } } } })).title).toContain('Repository "bad" has an invalid url');
+    expect(thrownBy(() => choose({ requested: url })).title).toBe(`"${url}" is not a valid repository URL.`);
+    expect(thrownBy(() => choose({ requested: 'bad', options: { repositories: { bad: { url } } } })).title).toContain('Repository "bad" has an invalid url');
   });
 
   it('rejects a configured indexUrl that is not an http(s) URL', () => {
-    const error = thrown(() => choose({ requested: 'bad', options: { repositories: { bad: { url: 'https://up.example.com/', indexUrl: 'simple/' } } } }));
+    const error = thrownBy(() => choose({ requested: 'bad', options: { repositories: { bad: { url: 'https://up.example.com/', indexUrl: 'simple/' } } } }));
     expect(error.title).toBe('Repository "bad" has an invalid url "https://up.example.com/" or indexUrl "simple/".');
   });
 
   it.each(['constructor', '__proto__', 'toString'])('treats the object property name %j as an unknown repository', (name) => {
-    expect(thrown(() => choose({ requested: name })).title).toBe(`Unknown repository "${name}".`);
+    expect(thrownBy(() => choose({ requested: name })).title).toBe(`Unknown repository "${name}".`);
   });
 
   it('falls back past empty strings, as CI passes unset variables', () => {

@@ -1,34 +1,26 @@
-import { DependencyType, type CreateDependencies, type RawProjectGraphDependency } from '@nx/devkit';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { readPythonManifest, type PythonProjectManifest } from '../core/pyproject';
+import type { CreateDependencies, CreateDependenciesContext, RawProjectGraphDependency } from '@nx/devkit';
+import { DependencyType } from 'nx/src/config/project-graph';
+import { basename } from 'node:path';
 import type { PyrelPluginOptions } from '../core/plugin-options';
+import { latestModel, MANIFEST_FILE_NAMES } from './workspace-model-cache';
 
-interface PythonProject {
-  projectName: string;
-  pyproject: string;
-  manifest: PythonProjectManifest;
+function manifestFiles(context: CreateDependenciesContext): string[] {
+  const files: string[] = [];
+  const consider = (file: string) => MANIFEST_FILE_NAMES.includes(basename(file)) && files.push(file);
+  for (const projectFiles of Object.values(context.fileMap.projectFileMap)) projectFiles.forEach((f) => consider(f.file));
+  context.fileMap.nonProjectFiles.forEach((f) => consider(f.file));
+  return files;
 }
 
-/** Static edges from each Python project's requirements to the workspace projects they name (PEP 503 match). */
+/** Static edges between the workspace's projects, each carrying the manifest that declares it so `nx affected` is precise. */
 export const createDependencies: CreateDependencies<PyrelPluginOptions> = (_options, context) => {
-  const pythonProjects: PythonProject[] = [];
-  for (const [projectName, project] of Object.entries(context.projects)) {
-    const pyproject = join(project.root, 'pyproject.toml');
-    const path = join(context.workspaceRoot, pyproject);
-    if (!existsSync(path)) continue;
-    const manifest = readPythonManifest(readFileSync(path, 'utf8'), pyproject);
-    if (manifest) pythonProjects.push({ projectName, pyproject, manifest });
-  }
-  const byDistribution = new Map(pythonProjects.map((p) => [p.manifest.normalizedName, p.projectName]));
+  const model = latestModel(context.workspaceRoot, () => manifestFiles(context));
+  const nameByRoot = new Map(Object.entries(context.projects).map(([name, project]) => [project.root, name]));
   const dependencies: RawProjectGraphDependency[] = [];
-  for (const { projectName, pyproject, manifest } of pythonProjects) {
-    for (const requirement of manifest.requirementNames) {
-      const target = byDistribution.get(requirement);
-      if (target && target !== projectName) {
-        dependencies.push({ source: projectName, target, type: DependencyType.static, sourceFile: pyproject });
-      }
-    }
+  for (const edge of model.edges) {
+    const source = nameByRoot.get(edge.source);
+    const target = nameByRoot.get(edge.target);
+    if (source && target) dependencies.push({ source, target, type: DependencyType.static, sourceFile: edge.sourceFile });
   }
   return dependencies;
 };

@@ -1,9 +1,8 @@
-import { AggregateCreateNodesError } from '@nx/devkit';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { AggregateCreateNodesError, type CreateNodesResultArray } from '@nx/devkit';
 import type { PyrelPluginOptions } from '../core/plugin-options';
-import { createNodes, PYPROJECT_GLOB } from './create-nodes';
+import { createNodes } from './create-nodes';
+import { MANIFEST_GLOB } from './workspace-model-cache';
+import { useTempWorkspace } from '../testing/temp-workspace';
 
 const LIBRARY_PYPROJECT = `
 [build-system]
@@ -21,28 +20,19 @@ const BUILD_WHEEL_INPUTS = [
   '!{projectRoot}/dist/**/*',
   '!{projectRoot}/**/__pycache__/**/*',
   '!{projectRoot}/.venv/**/*',
-  '{workspaceRoot}/uv.lock',
+  '!{projectRoot}/target/**/*',
 ];
 
-let workspaceRoot: string;
+const workspace = useTempWorkspace('pyrel-create-nodes-');
 
-beforeEach(() => {
-  workspaceRoot = mkdtempSync(join(tmpdir(), 'pyrel-create-nodes-'));
-});
-
-afterEach(() => {
-  rmSync(workspaceRoot, { recursive: true, force: true });
-});
-
-function write(files: Record<string, string>): void {
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(workspaceRoot, file)), { recursive: true });
-    writeFileSync(join(workspaceRoot, file), text);
-  }
-}
 
 function inferNodes(files: string[], options?: PyrelPluginOptions) {
-  return createNodes[1](files, options, { nxJsonConfiguration: {}, workspaceRoot });
+  return createNodes[1](files, options, { nxJsonConfiguration: {}, workspaceRoot: workspace.root });
+}
+
+/** `[file, root, name]` of every project in `results`; files without a project are left out. */
+function projectsIn(results: CreateNodesResultArray): Array<[string, string, string | undefined]> {
+  return results.flatMap(([file, result]) => Object.entries(result.projects ?? {}).map(([root, project]): [string, string, string | undefined] => [file, root, project.name]));
 }
 
 async function inferenceError(files: string[]): Promise<AggregateCreateNodesError> {
@@ -56,13 +46,13 @@ async function inferenceError(files: string[]): Promise<AggregateCreateNodesErro
 }
 
 describe('createNodes', () => {
-  it('matches every pyproject.toml', () => {
-    expect(PYPROJECT_GLOB).toBe('**/pyproject.toml');
-    expect(createNodes[0]).toBe(PYPROJECT_GLOB);
+  it('matches every pyproject.toml and Cargo.toml', () => {
+    expect(MANIFEST_GLOB).toBe('**/{pyproject.toml,Cargo.toml}');
+    expect(createNodes[0]).toBe(MANIFEST_GLOB);
   });
 
   it('infers a library project with build-wheel and publish targets from a pyproject with [project]', async () => {
-    write({ 'libs/my-lib/pyproject.toml': LIBRARY_PYPROJECT });
+    workspace.write({ 'libs/my-lib/pyproject.toml': LIBRARY_PYPROJECT });
 
     expect(await inferNodes(['libs/my-lib/pyproject.toml'])).toEqual([
       [
@@ -107,13 +97,13 @@ describe('createNodes', () => {
   });
 
   it('infers no project from a virtual uv workspace root without [project]', async () => {
-    write({ 'pyproject.toml': '[tool.uv.workspace]\nmembers = ["libs/*"]\n' });
+    workspace.write({ 'pyproject.toml': '[tool.uv.workspace]\nmembers = ["libs/*"]\n' });
 
     expect(await inferNodes(['pyproject.toml'])).toEqual([['pyproject.toml', {}]]);
   });
 
   it('places a pyproject at the workspace root at root "."', async () => {
-    write({ 'pyproject.toml': '[project]\nname = "root-lib"\n' });
+    workspace.write({ 'pyproject.toml': '[project]\nname = "root-lib"\n' });
 
     const [[, result]] = await inferNodes(['pyproject.toml']);
     expect(Object.keys(result.projects ?? {})).toEqual(['.']);
@@ -121,7 +111,7 @@ describe('createNodes', () => {
   });
 
   it('names targets after the buildWheelTargetName and publishTargetName options', async () => {
-    write({ 'libs/my-lib/pyproject.toml': LIBRARY_PYPROJECT });
+    workspace.write({ 'libs/my-lib/pyproject.toml': LIBRARY_PYPROJECT });
 
     const [[, result]] = await inferNodes(['libs/my-lib/pyproject.toml'], { buildWheelTargetName: 'wheel', publishTargetName: 'release' });
     const project = result.projects?.['libs/my-lib'];
@@ -132,32 +122,32 @@ describe('createNodes', () => {
     expect(project?.metadata?.targetGroups).toEqual({ 'Python release': ['wheel', 'release'] });
   });
 
+  // Nx merges project.json and package.json after plugins, so a name declared there wins without the plugin reading them.
   it.each([
-    ['project.json', { 'project.json': '{"name": "from-project-json"}', 'package.json': '{"name": "from-package-json"}' }, 'from-project-json'],
-    ['package.json', { 'package.json': '{"name": "@scope/from-package-json"}' }, '@scope/from-package-json'],
-    ['the distribution name, as project.json has no name,', { 'project.json': '{"targets": {}}', 'package.json': '{"name": ""}' }, 'my-lib'],
-  ])('names the project after %s', async (_source, extraFiles, expected) => {
+    ['a named project.json and package.json', { 'project.json': '{"name": "from-project-json"}', 'package.json': '{"name": "from-package-json"}' }],
+    ['a malformed package.json', { 'package.json': '{ "name": ' }],
+    ['a malformed project.json', { 'project.json': 'not json' }],
+  ])('names the project after its distribution next to %s', async (_what, extraFiles: Record<string, string>) => {
     const files: Record<string, string> = { 'libs/my-lib/pyproject.toml': LIBRARY_PYPROJECT };
     for (const [file, text] of Object.entries(extraFiles)) files[`libs/my-lib/${file}`] = text;
-    write(files);
+    workspace.write(files);
 
-    const [[, result]] = await inferNodes(['libs/my-lib/pyproject.toml']);
-    expect(result.projects?.['libs/my-lib']?.name).toBe(expected);
+    expect(projectsIn(await inferNodes(['libs/my-lib/pyproject.toml']))).toEqual([['libs/my-lib/pyproject.toml', 'libs/my-lib', 'my-lib']]);
   });
 
   it('fails with the file, line and column of malformed TOML', async () => {
-    write({ 'libs/broken/pyproject.toml': '[project]\nname = "broken"\nversion = \n' });
+    workspace.write({ 'libs/broken/pyproject.toml': '[project]\nname = "broken"\nversion = \n' });
 
     const error = await inferenceError(['libs/broken/pyproject.toml']);
     expect(error.errors).toHaveLength(1);
     const [file, cause] = error.errors[0];
     expect(file).toBe('libs/broken/pyproject.toml');
     expect(cause.message).toMatch(/^libs\/broken\/pyproject\.toml:3:\d+: /);
-    expect(error.partialResults).toEqual([]);
+    expect(projectsIn(error.partialResults)).toEqual([]);
   });
 
   it('keeps the projects of valid files next to a broken one', async () => {
-    write({
+    workspace.write({
       'libs/a/pyproject.toml': '[project]\nname = "a"\n',
       'libs/broken/pyproject.toml': '[project\nname = "broken"\n',
       'libs/c/pyproject.toml': '[project]\nname = "C_Lib"\n',
@@ -166,17 +156,139 @@ describe('createNodes', () => {
     const error = await inferenceError(['libs/a/pyproject.toml', 'libs/broken/pyproject.toml', 'libs/c/pyproject.toml']);
     expect(error.errors.map(([file]) => file)).toEqual(['libs/broken/pyproject.toml']);
     expect(error.errors[0][1].message).toContain('libs/broken/pyproject.toml:1:');
-    const projectNames = error.partialResults.map(([file, result]) => [file, result.projects && Object.entries(result.projects).map(([root, p]) => [root, p.name])]);
-    expect(projectNames).toEqual([
-      ['libs/a/pyproject.toml', [['libs/a', 'a']]],
-      ['libs/c/pyproject.toml', [['libs/c', 'c-lib']]],
+    expect(projectsIn(error.partialResults)).toEqual([
+      ['libs/a/pyproject.toml', 'libs/a', 'a'],
+      ['libs/c/pyproject.toml', 'libs/c', 'c-lib'],
     ]);
   });
 
   it('reports a [project] without a name as an error for that file', async () => {
-    write({ 'libs/nameless/pyproject.toml': '[project]\nversion = "1.0"\n' });
+    workspace.write({ 'libs/nameless/pyproject.toml': '[project]\nversion = "1.0"\n' });
 
     const error = await inferenceError(['libs/nameless/pyproject.toml']);
     expect(error.errors[0][1].message).toContain('libs/nameless/pyproject.toml: [project] has no name.');
+  });
+
+  it('keeps the projects of valid files next to a broken Cargo.toml', async () => {
+    workspace.write({
+      'libs/a/pyproject.toml': '[project]\nname = "a"\n',
+      'crates/broken/Cargo.toml': '[package]\nname = "broken"\nversion = \n',
+    });
+
+    const error = await inferenceError(['libs/a/pyproject.toml', 'crates/broken/Cargo.toml']);
+    expect(error.errors.map(([file, cause]) => [file, cause.message.split('\n')[0]])).toEqual([
+      ['crates/broken/Cargo.toml', expect.stringMatching(/^crates\/broken\/Cargo\.toml:3:\d+: /)],
+    ]);
+    expect(projectsIn(error.partialResults)).toEqual([['libs/a/pyproject.toml', 'libs/a', 'a']]);
+    expect(error.partialResults.map(([file]) => file)).toEqual(['libs/a/pyproject.toml']);
+  });
+
+  describe('maturin projects and crates', () => {
+    const MATURIN_PYPROJECT = '[build-system]\nrequires = ["maturin>=1,<2"]\nbuild-backend = "maturin"\n\n[project]\nname = "fast"\ndynamic = ["version"]\n';
+
+    it('tags a maturin project python and rust and adds the sources of crates outside it to its build-wheel inputs', async () => {
+      workspace.write({
+        'py/fast/pyproject.toml': MATURIN_PYPROJECT,
+        'py/fast/Cargo.toml': '[package]\nname = "fast"\nversion = "0.1.0"\n\n[dependencies]\ncore = { path = "../../crates/core" }\n',
+        'crates/core/Cargo.toml': '[package]\nname = "core"\nversion = "0.1.0"\n',
+      });
+
+      const results = await inferNodes(['py/fast/pyproject.toml', 'py/fast/Cargo.toml', 'crates/core/Cargo.toml']);
+
+      const fast = results[0][1].projects?.['py/fast'];
+      expect(fast?.metadata?.technologies).toEqual(['python', 'rust']);
+      expect(fast?.targets?.['build-wheel']?.metadata?.technologies).toEqual(['python', 'rust']);
+      expect(fast?.targets?.publish?.metadata?.technologies).toEqual(['python', 'rust']);
+      expect(fast?.targets?.['build-wheel']?.inputs).toEqual([...BUILD_WHEEL_INPUTS, '{workspaceRoot}/crates/core/**/*']);
+      // The extension crate belongs to the maturin project: its Cargo.toml infers nothing of its own.
+      expect(results[1]).toEqual(['py/fast/Cargo.toml', {}]);
+    });
+
+    it('infers a crate a maturin project uses as a rust library project without targets', async () => {
+      workspace.write({
+        'py/fast/pyproject.toml': MATURIN_PYPROJECT,
+        'py/fast/Cargo.toml': '[package]\nname = "fast"\n\n[dependencies]\ncore = { path = "../../crates/core" }\n',
+        'crates/core/Cargo.toml': '[package]\nname = "core"\nversion = "0.1.0"\n',
+      });
+
+      const results = await inferNodes(['crates/core/Cargo.toml', 'py/fast/Cargo.toml', 'py/fast/pyproject.toml']);
+
+      expect(results[0]).toEqual([
+        'crates/core/Cargo.toml',
+        {
+          projects: {
+            'crates/core': {
+              name: 'core',
+              projectType: 'library',
+              metadata: { technologies: ['rust'], description: "Rust crate core, built into a maturin project's wheel." },
+            },
+          },
+        },
+      ]);
+    });
+
+    it('infers nothing from a crate no maturin project uses', async () => {
+      workspace.write({ 'crates/unused/Cargo.toml': '[package]\nname = "unused"\n' });
+
+      expect(await inferNodes(['crates/unused/Cargo.toml'])).toEqual([['crates/unused/Cargo.toml', {}]]);
+    });
+
+    it('names a crate that shares a Python distribution name with a -crate suffix', async () => {
+      workspace.write({
+        'libs/core/pyproject.toml': '[project]\nname = "core"\n',
+        'py/fast/pyproject.toml': MATURIN_PYPROJECT,
+        'py/fast/Cargo.toml': '[package]\nname = "fast"\n\n[dependencies]\ncore = { path = "../../crates/core" }\n',
+        'crates/core/Cargo.toml': '[package]\nname = "core"\n',
+      });
+
+      const results = await inferNodes(['libs/core/pyproject.toml', 'py/fast/pyproject.toml', 'py/fast/Cargo.toml', 'crates/core/Cargo.toml']);
+
+      expect(projectsIn(results)).toEqual([
+        ['libs/core/pyproject.toml', 'libs/core', 'core'],
+        ['py/fast/pyproject.toml', 'py/fast', 'fast'],
+        ['crates/core/Cargo.toml', 'crates/core', 'core-crate'],
+      ]);
+    });
+
+    it('infers the projects of a uv workspace with a maturin member that depends on a crate by path', async () => {
+      workspace.write({
+        'pyproject.toml': '[tool.uv.workspace]\nmembers = ["packages/*"]\n\n[tool.uv.sources]\napp = { workspace = true }\n',
+        'packages/app/pyproject.toml': '[project]\nname = "app"\nversion = "1.0.0"\ndependencies = ["lib", "fast"]\n\n[tool.uv.sources]\nlib = { workspace = true }\nfast = { workspace = true }\n',
+        'packages/lib/pyproject.toml': '[project]\nname = "lib"\nversion = "1.0.0"\n',
+        'packages/fast/pyproject.toml': MATURIN_PYPROJECT,
+        'packages/fast/Cargo.toml': '[package]\nname = "fast"\nversion = "0.1.0"\n\n[lib]\ncrate-type = ["cdylib"]\n\n[dependencies]\npyo3 = "0.22"\nfast-core = { path = "../../crates/fast-core" }\n',
+        'crates/fast-core/Cargo.toml': '[package]\nname = "fast-core"\nversion = "0.1.0"\n',
+      });
+      const files = [
+        'crates/fast-core/Cargo.toml',
+        'packages/app/pyproject.toml',
+        'packages/fast/Cargo.toml',
+        'packages/fast/pyproject.toml',
+        'packages/lib/pyproject.toml',
+        'pyproject.toml',
+      ];
+
+      const results = await inferNodes(files);
+
+      expect(results.map(([file]) => file)).toEqual(files);
+      expect(projectsIn(results)).toEqual([
+        ['crates/fast-core/Cargo.toml', 'crates/fast-core', 'fast-core'],
+        ['packages/app/pyproject.toml', 'packages/app', 'app'],
+        ['packages/fast/pyproject.toml', 'packages/fast', 'fast'],
+        ['packages/lib/pyproject.toml', 'packages/lib', 'lib'],
+      ]);
+      const byRoot = Object.fromEntries(results.flatMap(([, result]) => Object.entries(result.projects ?? {})));
+      expect(byRoot['crates/fast-core']).toEqual({
+        name: 'fast-core',
+        projectType: 'library',
+        metadata: { technologies: ['rust'], description: "Rust crate fast-core, built into a maturin project's wheel." },
+      });
+      expect(byRoot['packages/fast'].metadata?.technologies).toEqual(['python', 'rust']);
+      expect(byRoot['packages/fast'].targets?.['build-wheel']?.inputs).toEqual([...BUILD_WHEEL_INPUTS, '{workspaceRoot}/crates/fast-core/**/*']);
+      for (const root of ['packages/app', 'packages/lib']) {
+        expect(byRoot[root].metadata?.technologies).toEqual(['python']);
+        expect(byRoot[root].targets?.['build-wheel']?.inputs).toEqual(BUILD_WHEEL_INPUTS);
+      }
+    });
   });
 });

@@ -1,46 +1,59 @@
-import { createNodesFromFiles, type CreateNodes, type CreateNodesContext, type CreateNodesResult } from '@nx/devkit';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { readPythonManifest } from '../core/pyproject';
-import { normalizePluginOptions, type NormalizedPluginOptions, type PyrelPluginOptions } from '../core/plugin-options';
+import type { CreateNodes, CreateNodesResult, CreateNodesResultArray } from '@nx/devkit';
+// Deep imports, not the @nx/devkit barrel: loading the barrel costs ~300 ms in every plugin worker start.
+import { AggregateCreateNodesError } from 'nx/src/project-graph/error-types';
+import { normalizePluginOptions, type PyrelPluginOptions } from '../core/plugin-options';
+import type { WorkspaceModel } from '../core/workspace-model';
 import { pythonTargets, targetGroups } from './targets';
+import { MANIFEST_GLOB, modelFromFiles } from './workspace-model-cache';
 
-export const PYPROJECT_GLOB = '**/pyproject.toml';
-
-/** A project.json or package.json name wins over the distribution name, so other plugins' names stay stable. */
-function declaredName(root: string): string | undefined {
-  for (const file of ['project.json', 'package.json']) {
-    const path = join(root, file);
-    if (!existsSync(path)) continue;
-    const name = (JSON.parse(readFileSync(path, 'utf8')) as { name?: unknown }).name;
-    if (typeof name === 'string' && name) return name;
-  }
-  return undefined;
-}
-
-function createNodesForPyproject(file: string, options: NormalizedPluginOptions, context: CreateNodesContext): CreateNodesResult {
-  const manifest = readPythonManifest(readFileSync(join(context.workspaceRoot, file), 'utf8'), file);
-  if (!manifest) return {};
-  const root = dirname(file);
-  return {
-    projects: {
-      [root]: {
-        name: declaredName(join(context.workspaceRoot, root)) ?? manifest.normalizedName,
-        projectType: 'library',
-        targets: pythonTargets(options),
-        metadata: {
-          technologies: ['python'],
-          targetGroups: targetGroups(options),
+/**
+ * Projects keyed by the manifest that defines them. A Python project is named after its
+ * distribution; Nx merges `project.json` and `package.json` after plugins, so a name declared
+ * there still wins for the same root.
+ */
+function projectsByManifest(model: WorkspaceModel, rawOptions: PyrelPluginOptions | undefined): Map<string, CreateNodesResult> {
+  const options = normalizePluginOptions(rawOptions);
+  const results = new Map<string, CreateNodesResult>();
+  for (const project of model.python) {
+    const technologies = project.cargoManifest ? ['python', 'rust'] : ['python'];
+    results.set(project.pyproject, {
+      projects: {
+        [project.root]: {
+          name: project.distribution,
+          projectType: 'library',
+          targets: pythonTargets(options, { technologies, externalBuildInputs: project.externalBuildInputs }),
+          metadata: { technologies, targetGroups: targetGroups(options) },
         },
       },
-    },
-  };
+    });
+  }
+  for (const crate of model.crates) {
+    results.set(crate.cargoManifest, {
+      projects: {
+        [crate.root]: {
+          name: crate.projectName,
+          projectType: 'library',
+          metadata: { technologies: ['rust'], description: `Rust crate ${crate.packageName}, built into a maturin project's wheel.` },
+        },
+      },
+    });
+  }
+  return results;
 }
 
+/**
+ * Infers Python, maturin and Cargo crate projects from every pyproject.toml and Cargo.toml at
+ * once (whether a crate is a project depends on who uses it). One malformed file is reported
+ * with file, line and column while the other files' projects are still returned.
+ */
 export const createNodes: CreateNodes<PyrelPluginOptions> = [
-  PYPROJECT_GLOB,
-  (files, rawOptions, context) => {
-    const options = normalizePluginOptions(rawOptions);
-    return createNodesFromFiles((file, _o, ctx) => createNodesForPyproject(file, options, ctx), files, rawOptions, context);
+  MANIFEST_GLOB,
+  (files, options, context) => {
+    const { model, errors } = modelFromFiles(context.workspaceRoot, files);
+    const byFile = projectsByManifest(model, options);
+    const failed = new Set(errors.map(([file]) => file));
+    const results: CreateNodesResultArray = files.filter((file) => !failed.has(file)).map((file) => [file, byFile.get(file) ?? {}] as const);
+    if (errors.length > 0) throw new AggregateCreateNodesError(errors, results);
+    return results;
   },
 ];

@@ -3,8 +3,14 @@ import type { NormalizedPluginOptions } from '../core/plugin-options';
 
 const TARGET_GROUP = 'Python release';
 
+export interface PythonTargetFacts {
+  technologies: string[];
+  /** Workspace-relative files and globs outside the project that its wheel is built from. */
+  externalBuildInputs: readonly string[];
+}
+
 /** The targets every Python project gets; target names come from the plugin options. */
-export function pythonTargets(options: NormalizedPluginOptions): Record<string, TargetConfiguration> {
+export function pythonTargets(options: NormalizedPluginOptions, { technologies, externalBuildInputs }: PythonTargetFacts): Record<string, TargetConfiguration> {
   return {
     [options.buildWheelTargetName]: {
       executor: '@pyrel/nx:build-wheel',
@@ -14,11 +20,12 @@ export function pythonTargets(options: NormalizedPluginOptions): Record<string, 
         '!{projectRoot}/dist/**/*',
         '!{projectRoot}/**/__pycache__/**/*',
         '!{projectRoot}/.venv/**/*',
-        '{workspaceRoot}/uv.lock',
+        '!{projectRoot}/target/**/*',
+        ...externalBuildInputs.map((path) => `{workspaceRoot}/${path}`),
       ],
       outputs: ['{projectRoot}/dist'],
       metadata: {
-        technologies: ['python'],
+        technologies,
         description: 'Build the sdist and wheel into {projectRoot}/dist with uv build.',
         help: {
           command: 'uv build --help',
@@ -31,7 +38,7 @@ export function pythonTargets(options: NormalizedPluginOptions): Record<string, 
       dependsOn: [options.buildWheelTargetName, `^${options.publishTargetName}`],
       options: {},
       metadata: {
-        technologies: ['python'],
+        technologies,
         description: 'Upload the built sdist and wheel to a package index (dependencies first).',
         help: {
           command: 'uv publish --help',

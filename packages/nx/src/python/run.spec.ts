@@ -1,8 +1,8 @@
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PyrelError } from '../core/errors';
 import { run, type RunOptions } from './run';
+import { rejectionOf } from '../testing/pyrel-errors';
 
 const NODE = process.execPath;
 const SECRET = 'pypi-s3cret-token';
@@ -25,15 +25,6 @@ function node(script: string, options: Partial<RunOptions> = {}) {
   return run(NODE, ['-e', script], { cwd, env: {}, ...options });
 }
 
-async function failure(promise: Promise<unknown>): Promise<PyrelError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PyrelError) return error;
-    throw error;
-  }
-  throw new Error('expected a PyrelError');
-}
 
 describe('run', () => {
   it('resolves with the exit code, stdout and stderr of a successful command', async () => {
@@ -51,7 +42,7 @@ describe('run', () => {
   it('rejects a non-zero exit with a PyrelError carrying the exit code, the stderr tail and the hint', async () => {
     const script = 'process.stderr.write("first\\nsecond\\n\\n"); process.exit(3)';
 
-    const error = await failure(node(script, { hint: 'Check the tool.' }));
+    const error = await rejectionOf(node(script, { hint: 'Check the tool.' }));
 
     expect(error.title).toBe(`${NODE} -e ${script} exited with code 3.`);
     expect(error.bodyLines).toEqual(['first', 'second', 'Check the tool.']);
@@ -60,24 +51,24 @@ describe('run', () => {
   it('leaves echoed stderr out of the error, as it is already on screen', async () => {
     jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
 
-    const error = await failure(node('console.error("already shown"); process.exit(1)', { echo: true, hint: 'Check the tool.' }));
+    const error = await rejectionOf(node('console.error("already shown"); process.exit(1)', { echo: true, hint: 'Check the tool.' }));
 
     expect(error.bodyLines).toEqual(['Check the tool.']);
   });
 
   it('puts only the hint in the error when the command wrote no stderr', async () => {
-    const error = await failure(node('process.exit(4)', { hint: 'Check the tool.' }));
+    const error = await rejectionOf(node('process.exit(4)', { hint: 'Check the tool.' }));
     expect(error.bodyLines).toEqual(['Check the tool.']);
   });
 
   it('keeps only the last 25 lines of stderr in the error', async () => {
-    const error = await failure(node('for (let i = 1; i <= 40; i++) console.error("line " + i); process.exit(1)'));
+    const error = await rejectionOf(node('for (let i = 1; i <= 40; i++) console.error("line " + i); process.exit(1)'));
 
     expect(error.bodyLines).toEqual(Array.from({ length: 25 }, (_, i) => `line ${i + 16}`));
   });
 
   it('names the signal that killed the command', async () => {
-    const error = await failure(node('process.kill(process.pid, "SIGTERM"); setTimeout(() => {}, 10000)'));
+    const error = await rejectionOf(node('process.kill(process.pid, "SIGTERM"); setTimeout(() => {}, 10000)'));
 
     expect(error.title).toMatch(/ was killed by SIGTERM\.$/);
   });
@@ -89,7 +80,7 @@ describe('run', () => {
   });
 
   it('rejects exit code 0 when okExitCodes leaves it out', async () => {
-    const error = await failure(node('', { okExitCodes: [1] }));
+    const error = await rejectionOf(node('', { okExitCodes: [1] }));
 
     expect(error.title).toMatch(/ exited with code 0\.$/);
   });
@@ -97,7 +88,7 @@ describe('run', () => {
   it('rejects a command that does not exist with a "Could not start" PyrelError and the hint', async () => {
     const missing = join(cwd, 'no-such-tool');
 
-    const error = await failure(run(missing, ['--version'], { cwd, env: {}, hint: 'Install the tool.' }));
+    const error = await rejectionOf(run(missing, ['--version'], { cwd, env: {}, hint: 'Install the tool.' }));
 
     expect(error.title).toMatch(new RegExp(`^Could not start ${missing}: .*ENOENT`));
     expect(error.bodyLines).toEqual(['Install the tool.']);
@@ -113,7 +104,7 @@ describe('run', () => {
   it('redacts secrets in the arguments and stderr shown in a failure', async () => {
     const script = `console.error("auth failed for ${SECRET}"); process.exit(1)`;
 
-    const error = await failure(node(script, { secrets: [SECRET] }));
+    const error = await rejectionOf(node(script, { secrets: [SECRET] }));
 
     expect(error.message).not.toContain(SECRET);
     expect(error.title).toContain('auth failed for ***');
@@ -123,7 +114,7 @@ describe('run', () => {
   it('redacts secrets in the error for a command that cannot start', async () => {
     const missing = join(cwd, SECRET, 'tool');
 
-    const error = await failure(run(missing, [], { cwd, env: {}, secrets: [SECRET] }));
+    const error = await rejectionOf(run(missing, [], { cwd, env: {}, secrets: [SECRET] }));
 
     expect(error.message).not.toContain(SECRET);
     expect(error.title).toContain(join(cwd, '***', 'tool'));

@@ -1,9 +1,9 @@
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PyrelError } from '../core/errors';
 import { TOOL_VERSIONS } from './tool-versions';
 import { resolveUv } from './uv';
+import { rejectionOf } from '../testing/pyrel-errors';
 
 let scratch: string;
 let cacheDir: string;
@@ -30,15 +30,6 @@ function fakeExecutable(dir: string, name = 'uv', mode = 0o755): string {
   return path;
 }
 
-async function failure(promise: Promise<unknown>): Promise<PyrelError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PyrelError) return error;
-    throw error;
-  }
-  throw new Error('expected a PyrelError');
-}
 
 const bootstrappedUv = () => join(cacheDir, `uv-${TOOL_VERSIONS.uv}`, 'bin', 'uv');
 
@@ -73,7 +64,7 @@ describe('resolveUv', () => {
     prepare(uvPath);
     fakeExecutable(join(scratch, 'bin'));
 
-    const error = await failure(resolveUv({ uvPath, env: { PATH: join(scratch, 'bin') }, cacheDir }));
+    const error = await rejectionOf(resolveUv({ uvPath, env: { PATH: join(scratch, 'bin') }, cacheDir }));
 
     expect(error.title).toBe(`uv not found at ${uvPath} (from the uvPath option of @pyrel/nx in nx.json).`);
   });
@@ -82,7 +73,7 @@ describe('resolveUv', () => {
     const missing = join(scratch, 'nowhere', 'uv');
     fakeExecutable(join(scratch, 'bin'));
 
-    const error = await failure(resolveUv({ env: { PYREL_UV: missing, PATH: join(scratch, 'bin') }, cacheDir }));
+    const error = await rejectionOf(resolveUv({ env: { PYREL_UV: missing, PATH: join(scratch, 'bin') }, cacheDir }));
 
     expect(error.title).toBe(`uv not found at ${missing} (from env PYREL_UV).`);
     expect(error.bodyLines[0]).toContain('Fix env PYREL_UV');
@@ -116,7 +107,7 @@ describe('resolveUv', () => {
     const env = makeEnv();
     const onBootstrap = jest.fn();
 
-    const error = await failure(resolveUv({ env, cacheDir, onBootstrap }));
+    const error = await rejectionOf(resolveUv({ env, cacheDir, onBootstrap }));
 
     expect(error.title).toBe('Neither uv nor Python was found, so @pyrel/nx cannot build or publish.');
     expect(error.message).toContain(join(cacheDir, `uv-${TOOL_VERSIONS.uv}`));
