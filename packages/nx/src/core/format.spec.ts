@@ -1,4 +1,4 @@
-import { formatBytes } from './format';
+import { formatBytes, formatTable } from './format';
 
 describe('formatBytes', () => {
   it.each([
@@ -17,5 +17,16 @@ describe('formatBytes', () => {
     [5 * 1024 ** 5, '5242880.0 GiB'],
   ])('formats %d bytes as %j', (bytes, expected) => {
     expect(formatBytes(bytes)).toBe(expected);
+  });
+});
+
+describe('formatTable', () => {
+  it('aligns columns under a dashed rule and trims trailing spaces', () => {
+    expect(formatTable([['project', 'old', 'new'], ['mylib', '1.2.0', '1.3.0'], ['fastcalc', '0.4.0', '0.5.0b1']])).toEqual([
+      '  project   old    new',
+      '  --------  -----  -------',
+      '  mylib     1.2.0  1.3.0',
+      '  fastcalc  0.4.0  0.5.0b1',
+    ]);
   });
 });

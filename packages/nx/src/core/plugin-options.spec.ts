@@ -2,6 +2,7 @@ import type { NxJsonConfiguration } from '@nx/devkit';
 import { normalizePluginOptions, PLUGIN_NAME, pluginOptionsFromNxJson, type PyrelPluginOptions } from './plugin-options';
 
 const DEFAULTS = {
+  versionTargetName: 'version',
   buildWheelTargetName: 'build-wheel',
   publishTargetName: 'publish',
   repository: 'pypi',
@@ -11,6 +12,7 @@ const DEFAULTS = {
 };
 
 const CUSTOM: PyrelPluginOptions = {
+  versionTargetName: 'bump',
   buildWheelTargetName: 'wheel',
   publishTargetName: 'release',
   repository: 'internal',

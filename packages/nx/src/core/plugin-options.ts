@@ -10,6 +10,7 @@ export interface RepositoryConfig {
 
 /** Options of the `@pyrel/nx` entry in nx.json `plugins`, as a user writes them. */
 export interface PyrelPluginOptions {
+  versionTargetName?: string;
   buildWheelTargetName?: string;
   publishTargetName?: string;
   /** Repository for stable versions: a name from `repositories`, `pypi`, `testpypi`, or a URL. */
@@ -25,6 +26,7 @@ export type NormalizedPluginOptions = Required<Omit<PyrelPluginOptions, 'uvPath'
 
 export function normalizePluginOptions(options: PyrelPluginOptions | undefined): NormalizedPluginOptions {
   return {
+    versionTargetName: options?.versionTargetName ?? 'version',
     buildWheelTargetName: options?.buildWheelTargetName ?? 'build-wheel',
     publishTargetName: options?.publishTargetName ?? 'publish',
     repository: options?.repository ?? 'pypi',
