@@ -51,7 +51,7 @@ describe('createNodes', () => {
     expect(createNodes[0]).toBe(MANIFEST_GLOB);
   });
 
-  it('infers a library project with build-wheel and publish targets from a pyproject with [project]', async () => {
+  it('infers a library project with version, build-wheel and publish targets from a pyproject with [project]', async () => {
     workspace.write({ 'libs/my-lib/pyproject.toml': LIBRARY_PYPROJECT });
 
     expect(await inferNodes(['libs/my-lib/pyproject.toml'])).toEqual([
@@ -62,7 +62,16 @@ describe('createNodes', () => {
             'libs/my-lib': {
               name: 'my-lib',
               projectType: 'library',
+              tags: ['pyrel'],
               targets: {
+                version: {
+                  executor: '@pyrel/nx:version',
+                  options: {},
+                  metadata: {
+                    technologies: ['python'],
+                    description: "Bump the version everywhere it is written (pyproject.toml, __version__, Cargo.toml, Cargo.lock) and raise dependents' pins.",
+                  },
+                },
                 'build-wheel': {
                   executor: '@pyrel/nx:build-wheel',
                   cache: true,
@@ -84,10 +93,21 @@ describe('createNodes', () => {
                     help: { command: 'uv publish --help', example: { options: { repository: 'testpypi', dryRun: true } } },
                   },
                 },
+                'nx-release-publish': {
+                  executor: '@pyrel/nx:publish',
+                  dependsOn: ['build-wheel', '^nx-release-publish'],
+                  options: {},
+                  metadata: {
+                    technologies: ['python'],
+                    description: 'Upload the built sdist and wheel for `nx release publish` (`--registry` names the repository).',
+                  },
+                },
               },
+              release: { version: { versionActions: '@pyrel/nx/release/version-actions' } },
               metadata: {
                 technologies: ['python'],
-                targetGroups: { 'Python release': ['build-wheel', 'publish'] },
+                targetGroups: { 'Python release': ['version', 'build-wheel', 'publish'] },
+                pyrel: { distribution: 'my-lib', pyproject: 'libs/my-lib/pyproject.toml' },
               },
             },
           },
@@ -110,16 +130,18 @@ describe('createNodes', () => {
     expect(result.projects?.['.']?.name).toBe('root-lib');
   });
 
-  it('names targets after the buildWheelTargetName and publishTargetName options', async () => {
+  it('names targets after the versionTargetName, buildWheelTargetName and publishTargetName options', async () => {
     workspace.write({ 'libs/my-lib/pyproject.toml': LIBRARY_PYPROJECT });
 
-    const [[, result]] = await inferNodes(['libs/my-lib/pyproject.toml'], { buildWheelTargetName: 'wheel', publishTargetName: 'release' });
+    const [[, result]] = await inferNodes(['libs/my-lib/pyproject.toml'], { versionTargetName: 'bump', buildWheelTargetName: 'wheel', publishTargetName: 'release' });
     const project = result.projects?.['libs/my-lib'];
-    expect(Object.keys(project?.targets ?? {})).toEqual(['wheel', 'release']);
+    expect(Object.keys(project?.targets ?? {})).toEqual(['bump', 'wheel', 'release', 'nx-release-publish']);
+    expect(project?.targets?.['nx-release-publish']?.dependsOn).toEqual(['wheel', '^nx-release-publish']);
+    expect(project?.targets?.bump?.executor).toBe('@pyrel/nx:version');
     expect(project?.targets?.wheel?.executor).toBe('@pyrel/nx:build-wheel');
     expect(project?.targets?.release?.executor).toBe('@pyrel/nx:publish');
     expect(project?.targets?.release?.dependsOn).toEqual(['wheel', '^release']);
-    expect(project?.metadata?.targetGroups).toEqual({ 'Python release': ['wheel', 'release'] });
+    expect(project?.metadata?.targetGroups).toEqual({ 'Python release': ['bump', 'wheel', 'release'] });
   });
 
   // Nx merges project.json and package.json after plugins, so a name declared there wins without the plugin reading them.
@@ -197,6 +219,7 @@ describe('createNodes', () => {
 
       const fast = results[0][1].projects?.['py/fast'];
       expect(fast?.metadata?.technologies).toEqual(['python', 'rust']);
+      expect(fast?.metadata?.pyrel).toEqual({ distribution: 'fast', pyproject: 'py/fast/pyproject.toml', cargoManifest: 'py/fast/Cargo.toml' });
       expect(fast?.targets?.['build-wheel']?.metadata?.technologies).toEqual(['python', 'rust']);
       expect(fast?.targets?.publish?.metadata?.technologies).toEqual(['python', 'rust']);
       expect(fast?.targets?.['build-wheel']?.inputs).toEqual([...BUILD_WHEEL_INPUTS, '{workspaceRoot}/crates/core/**/*']);
@@ -220,7 +243,13 @@ describe('createNodes', () => {
             'crates/core': {
               name: 'core',
               projectType: 'library',
-              metadata: { technologies: ['rust'], description: "Rust crate core, built into a maturin project's wheel." },
+              tags: ['pyrel'],
+              release: { version: { versionActions: '@pyrel/nx/release/version-actions' } },
+              metadata: {
+                technologies: ['rust'],
+                description: "Rust crate core, built into a maturin project's wheel.",
+                pyrel: { crate: 'core', cargoManifest: 'crates/core/Cargo.toml' },
+              },
             },
           },
         },
@@ -281,7 +310,13 @@ describe('createNodes', () => {
       expect(byRoot['crates/fast-core']).toEqual({
         name: 'fast-core',
         projectType: 'library',
-        metadata: { technologies: ['rust'], description: "Rust crate fast-core, built into a maturin project's wheel." },
+        tags: ['pyrel'],
+        release: { version: { versionActions: '@pyrel/nx/release/version-actions' } },
+        metadata: {
+          technologies: ['rust'],
+          description: "Rust crate fast-core, built into a maturin project's wheel.",
+          pyrel: { crate: 'fast-core', cargoManifest: 'crates/fast-core/Cargo.toml' },
+        },
       });
       expect(byRoot['packages/fast'].metadata?.technologies).toEqual(['python', 'rust']);
       expect(byRoot['packages/fast'].targets?.['build-wheel']?.inputs).toEqual([...BUILD_WHEEL_INPUTS, '{workspaceRoot}/crates/fast-core/**/*']);

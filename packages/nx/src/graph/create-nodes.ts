@@ -3,8 +3,15 @@ import type { CreateNodes, CreateNodesResult, CreateNodesResultArray } from '@nx
 import { AggregateCreateNodesError } from 'nx/src/project-graph/error-types';
 import { normalizePluginOptions, type PyrelPluginOptions } from '../core/plugin-options';
 import type { WorkspaceModel } from '../core/workspace-model';
+import { RELEASE_PROJECT_TAG, VERSION_ACTIONS_MODULE, type PyrelProjectFacts } from '../version/project-facts';
 import { pythonTargets, targetGroups } from './targets';
 import { MANIFEST_GLOB, modelFromFiles } from './workspace-model-cache';
+
+/**
+ * Our projects version through our nx release version actions; set per project so JS projects
+ * of the same workspace keep theirs.
+ */
+const RELEASE = { version: { versionActions: VERSION_ACTIONS_MODULE } };
 
 /**
  * Projects keyed by the manifest that defines them. A Python project is named after its
@@ -16,13 +23,16 @@ function projectsByManifest(model: WorkspaceModel, rawOptions: PyrelPluginOption
   const results = new Map<string, CreateNodesResult>();
   for (const project of model.python) {
     const technologies = project.cargoManifest ? ['python', 'rust'] : ['python'];
+    const pyrel: PyrelProjectFacts = { distribution: project.distribution, pyproject: project.pyproject, ...(project.cargoManifest ? { cargoManifest: project.cargoManifest } : {}) };
     results.set(project.pyproject, {
       projects: {
         [project.root]: {
           name: project.distribution,
           projectType: 'library',
+          tags: [RELEASE_PROJECT_TAG],
           targets: pythonTargets(options, { technologies, externalBuildInputs: project.externalBuildInputs }),
-          metadata: { technologies, targetGroups: targetGroups(options) },
+          release: RELEASE,
+          metadata: { technologies, targetGroups: targetGroups(options), pyrel },
         },
       },
     });
@@ -33,7 +43,13 @@ function projectsByManifest(model: WorkspaceModel, rawOptions: PyrelPluginOption
         [crate.root]: {
           name: crate.projectName,
           projectType: 'library',
-          metadata: { technologies: ['rust'], description: `Rust crate ${crate.packageName}, built into a maturin project's wheel.` },
+          tags: [RELEASE_PROJECT_TAG],
+          release: RELEASE,
+          metadata: {
+            technologies: ['rust'],
+            description: `Rust crate ${crate.packageName}, built into a maturin project's wheel.`,
+            pyrel: { crate: crate.packageName, cargoManifest: crate.cargoManifest } satisfies PyrelProjectFacts,
+          },
         },
       },
     });

@@ -2,6 +2,7 @@ import type { TargetConfiguration } from '@nx/devkit';
 import type { NormalizedPluginOptions } from '../core/plugin-options';
 
 const TARGET_GROUP = 'Python release';
+const NX_RELEASE_PUBLISH = 'nx-release-publish';
 
 export interface PythonTargetFacts {
   technologies: string[];
@@ -12,6 +13,14 @@ export interface PythonTargetFacts {
 /** The targets every Python project gets; target names come from the plugin options. */
 export function pythonTargets(options: NormalizedPluginOptions, { technologies, externalBuildInputs }: PythonTargetFacts): Record<string, TargetConfiguration> {
   return {
+    [options.versionTargetName]: {
+      executor: '@pyrel/nx:version',
+      options: {},
+      metadata: {
+        technologies,
+        description: 'Bump the version everywhere it is written (pyproject.toml, __version__, Cargo.toml, Cargo.lock) and raise dependents\' pins.',
+      },
+    },
     [options.buildWheelTargetName]: {
       executor: '@pyrel/nx:build-wheel',
       cache: true,
@@ -46,9 +55,19 @@ export function pythonTargets(options: NormalizedPluginOptions, { technologies, 
         },
       },
     },
+    // The target `nx release publish` runs; it passes `registry`, `dryRun`, `tag`, `firstRelease` and `nxReleaseVersionData`.
+    [NX_RELEASE_PUBLISH]: {
+      executor: '@pyrel/nx:publish',
+      dependsOn: [options.buildWheelTargetName, `^${NX_RELEASE_PUBLISH}`],
+      options: {},
+      metadata: {
+        technologies,
+        description: 'Upload the built sdist and wheel for `nx release publish` (`--registry` names the repository).',
+      },
+    },
   };
 }
 
 export const targetGroups = (options: NormalizedPluginOptions) => ({
-  [TARGET_GROUP]: [options.buildWheelTargetName, options.publishTargetName],
+  [TARGET_GROUP]: [options.versionTargetName, options.buildWheelTargetName, options.publishTargetName],
 });

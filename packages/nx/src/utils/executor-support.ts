@@ -1,4 +1,4 @@
-import { output, type ExecutorContext } from '@nx/devkit';
+import { output, type ExecutorContext, type NxJsonConfiguration } from '@nx/devkit';
 import { join } from 'node:path';
 import { PyrelError } from '../core/errors';
 import { pluginOptionsFromNxJson } from '../core/plugin-options';
@@ -21,15 +21,17 @@ export function projectUnderTask(context: ExecutorContext): ProjectUnderTask {
   return { name, dir: join(context.root, project.root), root: project.root };
 }
 
-/** The uv executable for this workspace, bootstrapping it on first use. */
-export function uvFor(context: ExecutorContext, env: NodeJS.ProcessEnv): Promise<string> {
+/** The uv executable for a workspace, bootstrapping it on first use. */
+export function uvForWorkspace(root: string, nxJson: NxJsonConfiguration | undefined, env: NodeJS.ProcessEnv): Promise<string> {
   return resolveUv({
-    uvPath: pluginOptionsFromNxJson(context.nxJsonConfiguration).uvPath,
+    uvPath: pluginOptionsFromNxJson(nxJson).uvPath,
     env,
-    cacheDir: pyrelCacheDir(context.root, env),
+    cacheDir: pyrelCacheDir(root, env),
     onBootstrap: (message) => output.log({ title: message }),
   });
 }
+
+export const uvFor = (context: ExecutorContext, env: NodeJS.ProcessEnv) => uvForWorkspace(context.root, context.nxJsonConfiguration, env);
 
 /**
  * Runs an executor body and turns a failure into Nx's error output and `{ success: false }`: a

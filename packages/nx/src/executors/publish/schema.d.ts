@@ -1,4 +1,10 @@
 export interface PublishExecutorOptions {
   repository?: string;
   dryRun?: boolean;
+  /** Set by `nx release publish --registry`: the same as `repository`. */
+  registry?: string;
+  /** Passed by `nx release publish`; indexes have no dist-tags, so it is ignored. */
+  tag?: string;
+  firstRelease?: boolean;
+  nxReleaseVersionData?: unknown;
 }

@@ -1,11 +1,13 @@
-import { readNxJson, updateNxJson, type Tree } from '@nx/devkit';
+import { logger, readNxJson, updateNxJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { PLUGIN_NAME } from '../../core/plugin-options';
 import { setupGenerator } from './generator';
 
+const DEFAULT_RELEASE = { projects: ['tag:pyrel', 'tag:npm:public'], projectsRelationship: 'independent', releaseTag: { pattern: '{projectName}@{version}', requireSemver: false } };
+
 const DEFAULT_ENTRY = {
   plugin: PLUGIN_NAME,
-  options: { buildWheelTargetName: 'build-wheel', publishTargetName: 'publish', repository: 'pypi', prereleaseRepository: 'testpypi' },
+  options: { versionTargetName: 'version', buildWheelTargetName: 'build-wheel', publishTargetName: 'publish', repository: 'pypi', prereleaseRepository: 'testpypi' },
 };
 
 function pyrelEntries(tree: Tree) {
@@ -40,7 +42,54 @@ describe('setup generator', () => {
 
     await setupGenerator(tree, { skipFormat: true });
 
-    expect(readNxJson(tree)).toEqual({ ...before, plugins: [DEFAULT_ENTRY] });
+    expect(readNxJson(tree)).toEqual({ ...before, plugins: [DEFAULT_ENTRY], release: DEFAULT_RELEASE });
+  });
+
+  it('configures nx release for independent PEP 440 versions when nx.json has no release config', async () => {
+    await setupGenerator(tree, { skipFormat: true });
+
+    expect(readNxJson(tree)?.release).toEqual(DEFAULT_RELEASE);
+  });
+
+  it('only stops requiring semver tags in a release config the user wrote', async () => {
+    const release = { projects: ['libs/*'], releaseTag: { pattern: 'v{version}' }, version: { conventionalCommits: true } };
+    updateNxJson(tree, { ...readNxJson(tree), release });
+    const info = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+
+    await setupGenerator(tree, { skipFormat: true });
+
+    expect(readNxJson(tree)?.release).toEqual({ ...release, releaseTag: { pattern: 'v{version}', requireSemver: false } });
+    expect(info).toHaveBeenCalledWith(expect.stringContaining('add "tag:pyrel"'));
+    info.mockRestore();
+  });
+
+  it('keeps requireSemver when the user set it, and adds our projects to Nx\'s default set', async () => {
+    const release = { releaseTag: { requireSemver: true } };
+    updateNxJson(tree, { ...readNxJson(tree), release });
+
+    await setupGenerator(tree, { skipFormat: true });
+
+    expect(readNxJson(tree)?.release).toEqual({ projects: ['tag:pyrel', 'tag:npm:public'], ...release });
+  });
+
+  it('leaves release groups the user defined as they are, and says how to add ours', async () => {
+    const release = { groups: { web: { projects: ['apps/*'] } }, releaseTag: { requireSemver: false } };
+    updateNxJson(tree, { ...readNxJson(tree), release });
+    const info = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+
+    await setupGenerator(tree, { skipFormat: true });
+
+    expect(readNxJson(tree)?.release).toEqual(release);
+    expect(info).toHaveBeenCalledWith(expect.stringContaining('add "tag:pyrel"'));
+    info.mockRestore();
+  });
+
+  it('changes nothing on a second run', async () => {
+    await setupGenerator(tree, { skipFormat: true });
+    const first = tree.read('nx.json', 'utf-8');
+    await setupGenerator(tree, { skipFormat: true });
+
+    expect(tree.read('nx.json', 'utf-8')).toBe(first);
   });
 
   it('does not add the plugin a second time', async () => {
@@ -65,11 +114,9 @@ describe('setup generator', () => {
     ['an entry among other plugins', ['@nx/js/typescript', { plugin: PLUGIN_NAME, include: ['libs/**/*'] }]],
   ])('leaves %s as it is', async (_what, plugins) => {
     updateNxJson(tree, { ...readNxJson(tree), plugins });
-    const before = tree.read('nx.json', 'utf-8');
 
     await setupGenerator(tree, { skipFormat: true });
 
-    expect(tree.read('nx.json', 'utf-8')).toBe(before);
     expect(readNxJson(tree)?.plugins).toEqual(plugins);
   });
 });
