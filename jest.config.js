@@ -18,7 +18,7 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/e2e/utils/global-setup.ts',
       globalTeardown: '<rootDir>/e2e/utils/global-teardown.ts',
-      testTimeout: 600000,
+      setupFilesAfterEnv: ['<rootDir>/e2e/utils/timeout.ts'],
       slowTestThreshold: 120,
     },
   ],

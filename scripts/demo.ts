@@ -7,6 +7,7 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { formatTable } from '../packages/nx/src/core/format';
 import { startLocalIndex, type LocalIndex } from '../packages/nx/src/index/local-index';
 import { resolveUv } from '../packages/nx/src/python/uv';
 import { findOnPath } from '../packages/nx/src/python/which';
@@ -48,14 +49,6 @@ function publishedPackages(dataDir: string): PublishedPackage[] {
     byName.set(distribution, entry);
   }
   return [...byName.values()].sort((a, b) => a.uploadedAt - b.uploadedAt);
-}
-
-function printTable(rows: string[][]): void {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (row: string[]) => `  ${row.map((cell, column) => cell.padEnd(widths[column])).join('  ')}`;
-  console.log(line(rows[0]));
-  console.log(line(widths.map((w) => '-'.repeat(w))));
-  rows.slice(1).forEach((row) => console.log(line(row)));
 }
 
 async function main(): Promise<void> {
@@ -112,7 +105,7 @@ async function main(): Promise<void> {
     await step('Summary', () => {
       const rows = [['order', 'package', 'version', 'files on the index', 'pip installed']];
       publishedPackages(dataDir).forEach((p, i) => rows.push([String(i + 1), p.distribution, p.version, p.files.sort().join(', '), installed.get(p.distribution) ?? '-']));
-      printTable(rows);
+      formatTable(rows).forEach((line) => console.log(line));
       console.log(`\nWorkspace kept at ${root}. Try: cd ${root} && npx nx graph`);
     });
   } finally {

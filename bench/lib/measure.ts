@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { formatTable } from '../../packages/nx/src/core/format';
 
 export interface Sample {
   seconds: number;
@@ -29,9 +30,5 @@ export function median(values: readonly number[]): number {
 }
 
 export function printTable(rows: readonly (readonly string[])[]): void {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (row: readonly string[]) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
-  console.log(line(rows[0]));
-  console.log(line(widths.map((w) => '-'.repeat(w))));
-  rows.slice(1).forEach((row) => console.log(line(row)));
+  formatTable(rows).forEach((line) => console.log(line));
 }

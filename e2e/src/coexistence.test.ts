@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { findOnPath } from '../../packages/nx/src/python/which';
-import { runCommand } from '../utils/commands';
+import { createWorkspaceWithPackages, type WorkspaceWithPackages } from '../utils/extra-packages';
 import { hatchlingPackage, rustCrate } from '../utils/fixtures';
-import { installNxAndPlugin, openWorkspace, WORKSPACE_FILES, type Workspace } from '../utils/workspace';
+import type { Workspace } from '../utils/workspace';
 
 const MONODON_RUST = '@monodon/rust@3.0.0';
 const NXLV_PYTHON = '@nxlv/python@23.1.1';
@@ -13,19 +10,13 @@ const describeWithCargo = findOnPath('cargo', process.env) ? describe : describe
 
 /** The plugins users already run for Rust and Python claim the same roots as ours: projects must merge, not clash. */
 describeWithCargo(`beside ${MONODON_RUST} and ${NXLV_PYTHON}`, () => {
-  let template: string;
+  let workspace: WorkspaceWithPackages;
   let ws: Workspace;
 
   beforeAll(() => {
-    template = mkdtempSync(join(tmpdir(), 'pyrel-e2e-coexist-template-'));
-    installNxAndPlugin(template);
-    runCommand('npm', ['install', '--no-audit', '--no-fund', '--save-dev', MONODON_RUST, NXLV_PYTHON], { cwd: template });
-    const root = mkdtempSync(join(tmpdir(), 'pyrel-coexist-'));
-    symlinkSync(join(template, 'node_modules'), join(root, 'node_modules'), 'dir');
-    ws = openWorkspace(root);
+    workspace = createWorkspaceWithPackages('coexist', [MONODON_RUST, NXLV_PYTHON]);
+    ws = workspace.ws;
     ws.write({
-      ...WORKSPACE_FILES,
-      'package.json': '{ "name": "coexist", "private": true }\n',
       'nx.json': JSON.stringify({ plugins: ['@monodon/rust', { plugin: '@nxlv/python', options: { packageManager: 'uv' } }, '@pyrel/nx'] }, null, 2),
       'Cargo.toml': '[workspace]\nmembers = ["rust/*", "bindings/*"]\nresolver = "2"\n',
       ...rustCrate('rust/core', 'core'),
@@ -39,10 +30,7 @@ describeWithCargo(`beside ${MONODON_RUST} and ${NXLV_PYTHON}`, () => {
     ws.commit('fixture');
   });
 
-  afterAll(() => {
-    ws?.remove();
-    if (template) rmSync(template, { recursive: true, force: true });
-  });
+  afterAll(() => workspace?.remove());
 
   it('merges the projects every plugin claims at a root, with our targets and one set of edges', () => {
     const projects = JSON.parse(ws.nx(['show', 'projects', '--json']).stdout) as string[];

@@ -99,13 +99,13 @@ export function openWorkspace(root: string): Workspace {
 }
 
 /** A fresh Nx workspace in a temp dir whose node_modules links to the template's. */
-export function createWorkspace(templateDir: string, label: string): Workspace {
+export function createWorkspace(templateDir: string, label: string, nxVersion = NX_VERSION): Workspace {
   const root = mkdtempSync(join(tmpdir(), `pyrel-${label}-`));
   symlinkSync(join(templateDir, 'node_modules'), join(root, 'node_modules'), 'dir');
   const workspace = openWorkspace(root);
   workspace.write({
     ...WORKSPACE_FILES,
-    'package.json': `${JSON.stringify({ name: label, private: true, devDependencies: { nx: NX_VERSION, '@pyrel/nx': `file:${PLUGIN_TARBALL}` } }, null, 2)}\n`,
+    'package.json': `${JSON.stringify({ name: label, private: true, devDependencies: { nx: nxVersion, '@pyrel/nx': `file:${PLUGIN_TARBALL}` } }, null, 2)}\n`,
   });
   return workspace;
 }
