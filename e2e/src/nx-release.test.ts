@@ -111,7 +111,7 @@ describe('nx release in a workspace of Python, maturin and JS projects', () => {
 
     // With --projects nx release skips build-wheel; dist still holds 1.4.0, which must not go up again.
     const published = ws.nx(['release', 'publish', '--projects=mylib', '--registry=local']);
-    expect(published.output).toContain('libs/mylib/dist has no sdist or wheel of mylib 1.4.1; building it with uv build first.');
+    expect(published.output).toContain('libs/mylib/dist has no sdist or wheel of mylib 1.4.1; building it first.');
     const venv = createVenv(join(ws.root, 'tmp', 'venv-release'));
     venv.pip(['install', '--index-url', index.simpleUrl, 'mylib']);
     expect(ws.run(venv.python, ['-c', 'import mylib; print(mylib.__version__)']).stdout.trim()).toBe('1.4.1');

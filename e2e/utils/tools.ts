@@ -12,7 +12,9 @@ export function sharedUv(): Promise<string> {
 /** Makes every tool environment the suites use, once, before any test runs in parallel. */
 export async function prepareSharedTools(): Promise<void> {
   const uv = await sharedUv();
-  await ensureToolEnv({ uv, cacheDir: SHARED_TOOL_CACHE, requirement: `pypiserver==${TOOL_VERSIONS.pypiserver}`, env: process.env });
+  for (const tool of ['pypiserver', 'twine'] as const) {
+    await ensureToolEnv({ uv, cacheDir: SHARED_TOOL_CACHE, requirement: `${tool}==${TOOL_VERSIONS[tool]}`, env: process.env });
+  }
 }
 
 /** A real pypiserver on 127.0.0.1 and a free port; the suite that starts it stops it. */

@@ -146,6 +146,16 @@ describe('lastCommitTimestamp', () => {
     });
     await expect(lastCommitTimestamp(repo)).resolves.toBe(1700000000);
   });
+
+  it('is null before the first commit and outside a repository', async () => {
+    await expect(lastCommitTimestamp(repo)).resolves.toBeNull();
+    const outside = mkdtempSync(join(tmpdir(), 'pyrel-no-git-'));
+    try {
+      await expect(lastCommitTimestamp(outside)).resolves.toBeNull();
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('commitFiles', () => {

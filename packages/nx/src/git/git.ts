@@ -11,7 +11,8 @@ function git(cwd: string, args: readonly string[], options: Partial<RunOptions> 
 
 /** A freshly initialised repository has no HEAD yet; there is nothing released or committed. */
 async function hasHead(cwd: string): Promise<boolean> {
-  const result = await git(cwd, ['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { okExitCodes: [0, 1] });
+  // 128: not a git repository at all, which has no HEAD either.
+  const result = await git(cwd, ['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { okExitCodes: [0, 1, 128] });
   return result.exitCode === 0;
 }
 
@@ -42,8 +43,9 @@ export async function commitsSince(cwd: string, sinceRef: string | null, paths: 
     });
 }
 
-/** Seconds since the epoch of HEAD's commit. */
-export async function lastCommitTimestamp(cwd: string): Promise<number> {
+/** Seconds since the epoch of HEAD's commit; null outside a repository or before its first commit. */
+export async function lastCommitTimestamp(cwd: string): Promise<number | null> {
+  if (!(await hasHead(cwd))) return null;
   const { stdout } = await git(cwd, ['log', '-1', '--format=%ct']);
   return Number(stdout.trim());
 }

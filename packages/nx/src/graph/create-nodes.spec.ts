@@ -21,6 +21,8 @@ const BUILD_WHEEL_INPUTS = [
   '!{projectRoot}/**/__pycache__/**/*',
   '!{projectRoot}/.venv/**/*',
   '!{projectRoot}/target/**/*',
+  '!{projectRoot}/build/**/*',
+  '!{projectRoot}/**/*.egg-info/**/*',
 ];
 
 const workspace = useTempWorkspace('pyrel-create-nodes-');
@@ -79,8 +81,8 @@ describe('createNodes', () => {
                   outputs: ['{projectRoot}/dist'],
                   metadata: {
                     technologies: ['python'],
-                    description: 'Build the sdist and wheel into {projectRoot}/dist with uv build.',
-                    help: { command: 'uv build --help', example: { options: {} } },
+                    description: 'Build the sdist and wheel into {projectRoot}/dist, reproducibly, and check them (metadata, contents, version).',
+                    help: { command: 'uv build --help', example: { options: { smoke: true } } },
                   },
                 },
                 publish: {

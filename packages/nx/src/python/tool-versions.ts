@@ -2,4 +2,7 @@
 export const TOOL_VERSIONS = {
   uv: '0.13.9',
   pypiserver: '2.4.2',
+  build: '1.6.1',
+  twine: '7.0.0',
+  maturin: '1.16.0',
 } as const;

@@ -5,6 +5,7 @@ import { pluginOptionsFromNxJson } from '../core/plugin-options';
 import { redact, secretsFromEnv } from '../core/redact';
 import { pyrelCacheDir } from '../python/cache-dir';
 import { resolveUv } from '../python/uv';
+import { versionedProject, type PythonProject } from '../version/project-facts';
 
 export interface ProjectUnderTask {
   name: string;
@@ -21,6 +22,16 @@ export function projectUnderTask(context: ExecutorContext): ProjectUnderTask {
   return { name, dir: join(context.root, project.root), root: project.root };
 }
 
+/** The Python project (inferred by @pyrel/nx from a pyproject.toml) the task runs on. */
+export function pythonProjectUnderTask(context: ExecutorContext): PythonProject {
+  const { name } = projectUnderTask(context);
+  const project = versionedProject(name, context.projectsConfigurations.projects[name]);
+  if (!project?.pyproject || !project.distribution) {
+    throw new PyrelError(`${name} is not a Python project inferred by @pyrel/nx.`, ['Run this target on a project with a pyproject.toml that has a [project] table.']);
+  }
+  return { ...project, pyproject: project.pyproject, distribution: project.distribution };
+}
+
 /** The uv executable for a workspace, bootstrapping it on first use. */
 export function uvForWorkspace(root: string, nxJson: NxJsonConfiguration | undefined, env: NodeJS.ProcessEnv): Promise<string> {
   return resolveUv({
@@ -32,6 +43,11 @@ export function uvForWorkspace(root: string, nxJson: NxJsonConfiguration | undef
 }
 
 export const uvFor = (context: ExecutorContext, env: NodeJS.ProcessEnv) => uvForWorkspace(context.root, context.nxJsonConfiguration, env);
+
+/** uv and the workspace tool cache where pinned Python tools (build, twine, maturin) live. */
+export async function pythonToolsFor(context: ExecutorContext, env: NodeJS.ProcessEnv): Promise<{ uv: string; cacheDir: string }> {
+  return { uv: await uvFor(context, env), cacheDir: pyrelCacheDir(context.root, env) };
+}
 
 /**
  * Runs an executor body and turns a failure into Nx's error output and `{ success: false }`: a

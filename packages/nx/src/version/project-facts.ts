@@ -18,6 +18,9 @@ export interface VersionedProject extends PyrelProjectFacts {
   root: string;
 }
 
+/** A versioned project built from a pyproject.toml with a [project] table. */
+export type PythonProject = VersionedProject & { pyproject: string; distribution: string };
+
 /** The module nx release loads for our projects (`release.version.versionActions`). */
 export const VERSION_ACTIONS_MODULE = '@pyrel/nx/release/version-actions';
 

@@ -100,7 +100,8 @@ export function declaredVersion(project: VersionedProject, files: WorkspaceFiles
   return found.length ? currentVersion(project, found) : null;
 }
 
-function findVersionSources(project: VersionedProject, files: WorkspaceFiles): FoundVersion[] {
+/** Like readVersionSources, but empty (not an error) for a project that declares no version. */
+export function findVersionSources(project: VersionedProject, files: WorkspaceFiles): FoundVersion[] {
   const found: FoundVersion[] = [];
   if (project.pyproject) {
     const manifest = readPyproject(mustRead(files, project.pyproject), project.pyproject);

@@ -1,2 +1,3 @@
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface BuildWheelExecutorOptions {}
+import type { BuildOptions } from '../../build/build-project';
+
+export type BuildWheelExecutorOptions = BuildOptions;

@@ -6,9 +6,10 @@ import { formatBytes } from '../../core/format';
 import { pluginOptionsFromNxJson } from '../../core/plugin-options';
 import { resolveRepository, type Repository } from '../../core/repositories';
 import { versionOfDistributionFile } from '../../core/distribution-files';
-import { buildWithUv, listArtifacts, type Artifact } from '../../python/build';
+import { buildProject } from '../../build/build-project';
+import { listArtifacts, type Artifact } from '../../python/build';
 import { uploadWithUv } from '../../python/publish';
-import { projectUnderTask, reportFailures, uvFor, type ProjectUnderTask } from '../../utils/executor-support';
+import { projectUnderTask, pythonProjectUnderTask, pythonToolsFor, reportFailures, uvFor, type ProjectUnderTask } from '../../utils/executor-support';
 import { diskFiles } from '../../version/disk-files';
 import { versionedProject } from '../../version/project-facts';
 import { declaredVersion } from '../../version/version-sources';
@@ -29,12 +30,13 @@ export default function publishExecutor(options: PublishExecutorOptions, context
       // so dist can be missing or hold the previous version: build the current one here.
       const reason = `${relative(context.root, distDir)} has no sdist or wheel of ${release.distribution} ${release.version}`;
       if (dryRun) {
-        logger.info(`[dry run] ${reason}; a real run would build it with uv build first.`);
+        logger.info(`[dry run] ${reason}; a real run would build it first.`);
         return;
       }
-      logger.info(`${reason}; building it with uv build first.`);
-      const uv = await uvFor(context, env);
-      artifacts = artifactsOf(await buildWithUv({ uv, projectDir: project.dir, outDir: distDir, env }), release);
+      logger.info(`${reason}; building it first.`);
+      const tools = await pythonToolsFor(context, env);
+      const buildOptions = context.projectsConfigurations.projects[project.name].targets?.[pluginOptions.buildWheelTargetName]?.options ?? {};
+      artifacts = artifactsOf(await buildProject({ workspaceRoot: context.root, project: pythonProjectUnderTask(context), projectGraph: context.projectGraph, ...tools, options: buildOptions, env }), release);
     }
     if (artifacts.length === 0) {
       throw new PyrelError(`Nothing to publish for ${project.name}: ${relative(context.root, distDir) || 'dist'} has no sdist or wheel${release ? ` of version ${release.version}` : ''}.`, [

@@ -1,0 +1,42 @@
+import { PyrelError } from '../core/errors';
+import { run } from './run';
+import { ensureToolEnv } from './tool-env';
+import { TOOL_VERSIONS } from './tool-versions';
+
+export interface TwineCheckRequest {
+  uv: string;
+  /** The workspace tool cache, where twine gets its pinned environment. */
+  cacheDir: string;
+  files: readonly string[];
+  /** `--strict`: warnings fail too (a missing long description, or one without a content type). */
+  strict: boolean;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * `twine check` of built files (pinned twine in its own tool environment): the metadata rules PyPI
+ * applies on upload, long-description rendering included, so a bad README fails here and not
+ * halfway through a release.
+ */
+export async function twineCheck({ uv, cacheDir, files, strict, cwd, env }: TwineCheckRequest): Promise<void> {
+  const python = await ensureToolEnv({ uv, cacheDir, requirement: `twine==${TOOL_VERSIONS.twine}`, env });
+  // Plain, unwrapped text: twine prints through rich, which colours and wraps at 80 columns.
+  const plainEnv: NodeJS.ProcessEnv = { ...env, NO_COLOR: '1', TERM: 'dumb', COLUMNS: '1000' };
+  delete plainEnv.FORCE_COLOR;
+  const result = await run(python, ['-m', 'twine', 'check', ...(strict ? ['--strict'] : []), ...files], {
+    cwd,
+    env: plainEnv,
+    okExitCodes: [0, 1],
+    hint: 'twine check could not run; read its error above.',
+  });
+  if (result.exitCode === 0) return;
+  const report = `${result.stdout}\n${result.stderr}`
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line && !/^Checking .*PASSED/.test(line));
+  throw new PyrelError(`twine check${strict ? ' --strict' : ''} rejects the built metadata (PyPI would refuse or mis-render it).`, [
+    ...report.map((line) => `  ${line}`),
+    'Fix [project] in pyproject.toml (a readme with a content type that renders, a description), then build again.',
+  ]);
+}
