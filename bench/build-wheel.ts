@@ -10,12 +10,13 @@
  *
  *   npm run bench:build           (PYREL_BENCH_PACKAGES=50 PYREL_BENCH_SAMPLES=3 by default)
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand } from '../e2e/utils/commands';
 import { installNxAndPlugin } from '../e2e/utils/workspace';
 import { resolveUv } from '../packages/nx/src/python/uv';
+import { commitAll, writeHatchlingPackages } from './lib/hatchling-workspace';
 import { measure, median, printTable } from './lib/measure';
 
 const PACKAGES = Number(process.env.PYREL_BENCH_PACKAGES ?? 50);
@@ -28,25 +29,6 @@ const LABELS: Record<Variant, string> = {
   replay: '(replay) nx run-many -t build-wheel, all cached',
 };
 
-const nameOf = (i: number) => `bench-pkg-${String(i).padStart(3, '0')}`;
-
-function writePackages(root: string): string[] {
-  const dirs: string[] = [];
-  for (let i = 0; i < PACKAGES; i += 1) {
-    const dir = join('packages', nameOf(i));
-    const module = nameOf(i).replace(/-/g, '_');
-    mkdirSync(join(root, dir, 'src', module), { recursive: true });
-    writeFileSync(join(root, dir, 'pyproject.toml'), [
-      '[build-system]', 'requires = ["hatchling"]', 'build-backend = "hatchling.build"', '',
-      '[project]', `name = "${nameOf(i)}"`, 'version = "1.0.0"', 'readme = "README.md"', 'requires-python = ">=3.9"', '',
-    ].join('\n'));
-    writeFileSync(join(root, dir, 'README.md'), `# ${nameOf(i)}\n\nA benchmark package.\n`);
-    writeFileSync(join(root, dir, 'src', module, '__init__.py'), '__version__ = "1.0.0"\n\n\ndef answer() -> int:\n    return 42\n');
-    dirs.push(dir);
-  }
-  return dirs;
-}
-
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'pyrel-bench-build-'));
   try {
@@ -54,11 +36,8 @@ async function main(): Promise<void> {
     installNxAndPlugin(root);
     writeFileSync(join(root, 'nx.json'), JSON.stringify({ plugins: ['@pyrel/nx'] }, null, 2));
     writeFileSync(join(root, '.gitignore'), 'node_modules\n.nx\ndist\n');
-    const dirs = writePackages(root);
-    const git = (args: string[]) => runCommand('git', args, { cwd: root });
-    git(['init', '--quiet', '--initial-branch=main']);
-    git(['add', '-A']);
-    git(['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', 'commit', '--quiet', '-m', 'packages']);
+    const dirs = writeHatchlingPackages(root, PACKAGES, 'bench-pkg', { readme: true });
+    commitAll(root);
 
     const uv = await resolveUv({ env: process.env, cacheDir: join(root, 'node_modules', '.cache', 'pyrel'), onBootstrap: (m) => console.log(m) });
     const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NX_INTERACTIVE: 'false', PYREL_UV: uv };

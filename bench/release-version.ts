@@ -16,6 +16,7 @@ import { runCommand } from '../e2e/utils/commands';
 import { NX_WITH_JS_VERSION } from '../e2e/utils/paths';
 import { installNxAndPlugin } from '../e2e/utils/workspace';
 import { DEFAULT_RELEASE_PROJECTS } from '../packages/nx/src/generators/setup/generator';
+import { commitAll } from './lib/hatchling-workspace';
 import { measure, median, printTable } from './lib/measure';
 
 const PACKAGES = Number(process.env.PYREL_BENCH_PACKAGES ?? 200);
@@ -62,10 +63,7 @@ function writeWorkspace(root: string, template: string, variant: Variant): void 
   writeFileSync(join(root, 'nx.json'), JSON.stringify({ plugins, release }, null, 2));
   writeFileSync(join(root, '.gitignore'), 'node_modules\n.nx\n');
   for (let i = 0; i < PACKAGES; i += 1) (variant === 'py' ? pythonPackage : npmPackage)(join(root, 'packages', nameOf(i)), i);
-  const git = (args: string[]) => runCommand('git', args, { cwd: root });
-  git(['init', '--quiet', '--initial-branch=main']);
-  git(['add', '-A']);
-  git(['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', 'commit', '--quiet', '-m', 'packages']);
+  commitAll(root);
 }
 
 function main(): void {

@@ -54,8 +54,8 @@ describe('foundation: build-wheel and publish one hatchling package', () => {
 
   it('publish --dry-run prints the plan and uploads nothing', async () => {
     const result = ws.nx(['run', 'mylib:publish', '--repository=local', '--dry-run']);
-    expect(result.output).toContain('[dry run] would publish mylib to local');
-    expect(result.output).toMatch(/mylib-1\.2\.0\.tar\.gz\s+\S+ \S+\s+-> http:\/\/127\.0\.0\.1:\d+\/simple\//);
+    expect(result.output).toContain('[dry run] would publish mylib 1.2.0 to local');
+    expect(result.output).toMatch(/mylib-1\.2\.0\.tar\.gz\s+\S+ \S+\s+upload\s+-> http:\/\/127\.0\.0\.1:\d+\/simple\//);
     expect((await fetch(`${index.simpleUrl}mylib/`)).status).toBe(404);
   });
 
@@ -63,13 +63,14 @@ describe('foundation: build-wheel and publish one hatchling package', () => {
     const canary = 'pypi-CANARY-e2e-0123456789abcdef';
     const first = ws.nx(['run', 'mylib:publish', '--repository=local'], { env: { PYREL_TOKEN_LOCAL: canary } });
     expect(first.output).toContain('credentials: PYREL_TOKEN_LOCAL');
-    expect(first.output).toContain('Published 2 file(s) of mylib');
+    expect(first.output).toContain('Published 2 file(s) of mylib 1.2.0');
+    expect(first.output).toContain('verify import mylib');
     expect(first.output).not.toContain(canary);
     expect(readdirSync(join(ws.root, 'tmp/local-index')).sort()).toEqual(['mylib-1.2.0-py3-none-any.whl', 'mylib-1.2.0.tar.gz']);
 
     const again = ws.nx(['run', 'mylib:publish', '--repository=local', '--skip-nx-cache']);
     expect(again.exitCode).toBe(0);
-    expect(again.output).toMatch(/already exists/i);
+    expect(again.output).toContain('mylib 1.2.0 is already published on local; nothing to upload.');
   });
 
   it('pip installs the published version from the index and imports it', () => {

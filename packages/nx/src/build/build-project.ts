@@ -119,7 +119,17 @@ export async function buildProject(request: BuildProjectRequest): Promise<Artifa
         .map((dep) => join(workspaceRoot, projectGraph.nodes[dep].data.root, 'dist'))
         .filter((dir) => existsSync(dir));
       for (const wheel of wheels) {
-        await smokeTest({ uv, wheel: wheel.path, modules: topLevelModules(wheel.entries), scripts: wheel.consoleScripts, findLinks, cwd: projectDir, env, report: (line) => logger.info(`  ${line}`) });
+        await smokeTest({
+          uv,
+          install: [...findLinks.flatMap((dir) => ['--find-links', dir]), wheel.path],
+          installed: wheel.fileName,
+          installHint: 'The wheel did not install. If it depends on other workspace packages, build them first (nx run-many -t build-wheel); their dist/ folders are offered to the installer.',
+          modules: topLevelModules(wheel.entries),
+          scripts: wheel.consoleScripts,
+          cwd: projectDir,
+          env,
+          report: (line) => logger.info(`  ${line}`),
+        });
       }
     }
   }

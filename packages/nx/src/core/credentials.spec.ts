@@ -1,4 +1,4 @@
-import { credentialEnvSuffix, resolveCredentials } from './credentials';
+import { credentialEnvSuffix, LOCAL_INDEX_PASSWORD, LOCAL_INDEX_USERNAME, resolveCredentials, uploadLogin } from './credentials';
 import { PyrelError } from './errors';
 import type { Repository } from './repositories';
 
@@ -94,6 +94,28 @@ describe('resolveCredentials', () => {
     expect(resolveCredentials(LOCAL_INDEX, { UV_PUBLISH_TOKEN: 'uv-token' })).toEqual({ kind: 'token', source: 'UV_PUBLISH_TOKEN', token: 'uv-token' });
   });
 
+  describe('.pypirc', () => {
+    const pypirc = { path: '/home/me/.pypirc', sections: [{ name: 'pypi', username: '__token__', password: 'pypirc-token' }, { name: 'corp', repository: 'http://127.0.0.1:9/', username: 'bot', password: 'pw' }] };
+
+    it('comes after every environment source, a __token__ user meaning a token', () => {
+      expect(resolveCredentials(PYPI, {}, pypirc)).toEqual({ kind: 'token', source: '/home/me/.pypirc [pypi]', token: 'pypirc-token' });
+      expect(resolveCredentials(PYPI, { TWINE_USERNAME: 'u', TWINE_PASSWORD: 'p' }, pypirc).source).toBe('TWINE_USERNAME/TWINE_PASSWORD');
+    });
+
+    it('matches a section by upload URL and wins over the dummy credentials of a local index', () => {
+      expect(resolveCredentials({ name: 'url', uploadUrl: 'http://127.0.0.1:9/', indexUrl: 'http://127.0.0.1:9/simple/' }, {}, pypirc)).toEqual({
+        kind: 'password',
+        source: '/home/me/.pypirc [corp]',
+        username: 'bot',
+        password: 'pw',
+      });
+    });
+
+    it('is named in the error when nothing is found', () => {
+      expect(() => resolveCredentials(PYPI, {}, { path: '/home/me/.pypirc', sections: [] })).toThrow(/\[pypi\] section with username and password in \/home\/me\/\.pypirc/);
+    });
+  });
+
   describe('without usable credentials for a remote index', () => {
     const halfSet = {
       PYREL_USERNAME_PYPI: 'lonely-username',
@@ -124,5 +146,14 @@ describe('resolveCredentials', () => {
       const { message } = failure();
       for (const value of Object.values(halfSet)) expect(message).not.toContain(value);
     });
+  });
+});
+
+describe('uploadLogin', () => {
+  it('sends a token as the password of __token__, a password as given, dummy credentials to a local index, nothing for trusted publishing', () => {
+    expect(uploadLogin({ kind: 'token', source: 's', token: 't0ken' })).toEqual({ username: '__token__', password: 't0ken' });
+    expect(uploadLogin({ kind: 'password', source: 's', username: 'u', password: 'p' })).toEqual({ username: 'u', password: 'p' });
+    expect(uploadLogin({ kind: 'anonymous', source: 's' })).toEqual({ username: LOCAL_INDEX_USERNAME, password: LOCAL_INDEX_PASSWORD });
+    expect(uploadLogin({ kind: 'trusted-publishing', source: 's' })).toBeNull();
   });
 });

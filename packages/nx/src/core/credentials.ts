@@ -1,4 +1,5 @@
 import { PyrelError } from './errors';
+import { pypircSectionFor, type PypircSection } from './pypirc';
 import { isLoopbackUrl, type Repository } from './repositories';
 
 /** How an upload authenticates; secrets stay in `env`, which goes to the child process only. */
@@ -20,10 +21,15 @@ export function credentialEnvSuffix(repositoryName: string): string {
 /**
  * Credentials for an upload, first found wins: trusted publishing (GitHub Actions with an OIDC
  * token), `PYREL_TOKEN_<NAME>`, `PYREL_USERNAME_<NAME>` + `PYREL_PASSWORD_<NAME>`,
- * `UV_PUBLISH_TOKEN`, `TWINE_USERNAME` + `TWINE_PASSWORD`; a loopback index with none of these
- * gets the documented dummy credentials.
+ * `UV_PUBLISH_TOKEN`, `TWINE_USERNAME` + `TWINE_PASSWORD`, the repository's section of
+ * `.pypirc` (`pypirc`, already parsed, with its path for messages); a loopback index with none of
+ * these gets the documented dummy credentials.
  */
-export function resolveCredentials(repository: Repository, env: Readonly<Record<string, string | undefined>>): Credentials {
+export function resolveCredentials(
+  repository: Repository,
+  env: Readonly<Record<string, string | undefined>>,
+  pypirc: { path: string; sections: readonly PypircSection[] } = { path: '~/.pypirc', sections: [] },
+): Credentials {
   const suffix = credentialEnvSuffix(repository.name);
   const tokenVar = `PYREL_TOKEN_${suffix}`;
   const userVar = `PYREL_USERNAME_${suffix}`;
@@ -44,12 +50,37 @@ export function resolveCredentials(repository: Repository, env: Readonly<Record<
   if (env.TWINE_USERNAME && env.TWINE_PASSWORD) {
     return { kind: 'password', source: 'TWINE_USERNAME/TWINE_PASSWORD', username: env.TWINE_USERNAME, password: env.TWINE_PASSWORD };
   }
+  const section = pypircSectionFor(pypirc.sections, repository.name, repository.uploadUrl);
+  if (section?.password) {
+    const source = `${pypirc.path} [${section.name}]`;
+    const username = section.username ?? '__token__';
+    return username === '__token__' ? { kind: 'token', source, token: section.password } : { kind: 'password', source, username, password: section.password };
+  }
   if (isLoopbackUrl(repository.uploadUrl)) {
     return { kind: 'anonymous', source: 'none needed for a local index' };
   }
   throw new PyrelError(`No credentials found for repository "${repository.name}" (${repository.uploadUrl}).`, [
     `Set ${tokenVar} to an API token (for PyPI: a project-scoped token from https://pypi.org/manage/account/token/),`,
-    `or ${userVar} and ${passwordVar}, or UV_PUBLISH_TOKEN, or TWINE_USERNAME and TWINE_PASSWORD.`,
+    `or ${userVar} and ${passwordVar}, or UV_PUBLISH_TOKEN, or TWINE_USERNAME and TWINE_PASSWORD,`,
+    `or a [${repository.name}] section with username and password in ${pypirc.path}.`,
     'In GitHub Actions, trusted publishing needs `permissions: id-token: write` on the publishing job.',
   ]);
+}
+
+/**
+ * The username and password an uploader sends for these credentials (an API token is the
+ * password of the user `__token__`, as PyPI expects); null for trusted publishing, where the
+ * uploader mints its own short-lived token.
+ */
+export function uploadLogin(credentials: Credentials): { username: string; password: string } | null {
+  switch (credentials.kind) {
+    case 'token':
+      return { username: '__token__', password: credentials.token };
+    case 'password':
+      return { username: credentials.username, password: credentials.password };
+    case 'anonymous':
+      return { username: LOCAL_INDEX_USERNAME, password: LOCAL_INDEX_PASSWORD };
+    case 'trusted-publishing':
+      return null;
+  }
 }

@@ -60,9 +60,13 @@ export async function commitFiles(cwd: string, files: readonly string[], message
   return stdout.trim();
 }
 
-export async function createTag(cwd: string, tag: string, message?: string): Promise<void> {
+export async function tagExists(cwd: string, tag: string): Promise<boolean> {
   const existing = await git(cwd, ['rev-parse', '-q', '--verify', `refs/tags/${tag}`], { okExitCodes: [0, 1] });
-  if (existing.exitCode === 0) {
+  return existing.exitCode === 0;
+}
+
+export async function createTag(cwd: string, tag: string, message?: string): Promise<void> {
+  if (await tagExists(cwd, tag)) {
     throw new PyrelError(`Tag ${tag} already exists.`, [`Delete it with \`git tag -d ${tag}\` if it was never pushed, or bump to a new version.`]);
   }
   await git(cwd, ['tag', '--annotate', tag, '--message', message ?? tag]);

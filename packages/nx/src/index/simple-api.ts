@@ -53,8 +53,8 @@ export async function fetchProjectFiles(indexUrl: string, distribution: string, 
     if (response.status === 404) return null;
     if (response.status === 401 || response.status === 403) {
       throw new PyrelError(`The index refused to list ${distribution} (HTTP ${response.status} from ${pageUrl}).`, [
-        'The version check reads the index without the upload credentials. Point indexUrl at a page that lists files to anyone,',
-        'or leave out --repository to bump from the version in pyproject.toml alone.',
+        'We read the index without the upload credentials. Point the repository\'s indexUrl at a page that lists files to anyone,',
+        'or put read credentials in the indexUrl itself (https://user:token@host/simple/; they are sent as a header and never printed).',
       ]);
     }
     if (response.status >= 500) {

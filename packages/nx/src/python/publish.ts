@@ -1,5 +1,4 @@
-import type { Credentials } from '../core/credentials';
-import { LOCAL_INDEX_PASSWORD, LOCAL_INDEX_USERNAME } from '../core/credentials';
+import { uploadLogin, type Credentials } from '../core/credentials';
 import { secretsFromEnv } from '../core/redact';
 import type { Repository } from '../core/repositories';
 import { run } from './run';
@@ -19,21 +18,12 @@ function publishEnv(credentials: Credentials, env: NodeJS.ProcessEnv): NodeJS.Pr
   for (const name of ['UV_PUBLISH_TOKEN', 'UV_PUBLISH_USERNAME', 'UV_PUBLISH_PASSWORD', 'UV_PUBLISH_URL', 'UV_PUBLISH_CHECK_URL', 'UV_TRUSTED_PUBLISHING']) {
     delete child[name];
   }
-  switch (credentials.kind) {
-    case 'token':
-      child.UV_PUBLISH_TOKEN = credentials.token;
-      break;
-    case 'password':
-      child.UV_PUBLISH_USERNAME = credentials.username;
-      child.UV_PUBLISH_PASSWORD = credentials.password;
-      break;
-    case 'anonymous':
-      child.UV_PUBLISH_USERNAME = LOCAL_INDEX_USERNAME;
-      child.UV_PUBLISH_PASSWORD = LOCAL_INDEX_PASSWORD;
-      break;
-    case 'trusted-publishing':
-      child.UV_TRUSTED_PUBLISHING = 'always';
-      break;
+  const login = uploadLogin(credentials);
+  if (login) {
+    child.UV_PUBLISH_USERNAME = login.username;
+    child.UV_PUBLISH_PASSWORD = login.password;
+  } else {
+    child.UV_TRUSTED_PUBLISHING = 'always';
   }
   return child;
 }

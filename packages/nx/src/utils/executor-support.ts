@@ -5,7 +5,7 @@ import { pluginOptionsFromNxJson } from '../core/plugin-options';
 import { redact, secretsFromEnv } from '../core/redact';
 import { pyrelCacheDir } from '../python/cache-dir';
 import { resolveUv } from '../python/uv';
-import { versionedProject, type PythonProject } from '../version/project-facts';
+import { versionedProject, type PythonProject, type VersionedProject } from '../version/project-facts';
 
 export interface ProjectUnderTask {
   name: string;
@@ -30,6 +30,14 @@ export function pythonProjectUnderTask(context: ExecutorContext): PythonProject 
     throw new PyrelError(`${name} is not a Python project inferred by @pyrel/nx.`, ['Run this target on a project with a pyproject.toml that has a [project] table.']);
   }
   return { ...project, pyproject: project.pyproject, distribution: project.distribution };
+}
+
+/** Projects that depend on `name` in the graph and are versioned by us (their pins follow its version). */
+export function dependentsOf(context: ExecutorContext, name: string): VersionedProject[] {
+  return Object.entries(context.projectGraph.dependencies)
+    .filter(([source, deps]) => source !== name && deps.some((d) => d.target === name))
+    .map(([source]) => versionedProject(source, context.projectsConfigurations.projects[source]))
+    .filter((p): p is VersionedProject => p !== null);
 }
 
 /** The uv executable for a workspace, bootstrapping it on first use. */

@@ -19,7 +19,8 @@ export interface VersionBumpRequest {
   project: VersionedProject;
   dependents: readonly VersionedProject[];
   files: WorkspaceFiles;
-  options: { bump?: string; preid?: string; repository?: string; changelog?: boolean; releaseTagPattern: string };
+  /** `repository`: keep the new version above what this repository (name or URL) has; `indexUrl`: the same, for an index already resolved. */
+  options: { bump?: string; preid?: string; repository?: string; indexUrl?: string; changelog?: boolean; releaseTagPattern: string };
   pluginOptions: NxJsonConfiguration | undefined;
 }
 
@@ -64,9 +65,8 @@ export async function planVersionBump({ workspaceRoot, project, dependents, file
     logger.info(`${project.name} ${current}: no feat, fix, perf or breaking commits since ${history?.since ?? 'the first commit'}; nothing to release.`);
     return null;
   }
-  const published = options.repository && project.distribution
-    ? await publishedVersions(resolveRepository({ requested: options.repository, prerelease: false, env: process.env, options: pluginOptionsFromNxJson(pluginOptions) }).indexUrl, project.distribution)
-    : [];
+  const indexUrl = options.indexUrl ?? (options.repository ? resolveRepository({ requested: options.repository, prerelease: false, env: process.env, options: pluginOptionsFromNxJson(pluginOptions) }).indexUrl : undefined);
+  const published = indexUrl && project.distribution ? await publishedVersions(indexUrl, project.distribution) : [];
   const next = nextVersion({ current, specifier, preid: options.preid === undefined ? undefined : parsePreid(options.preid), published });
 
   const writes = new PendingWrites(files);

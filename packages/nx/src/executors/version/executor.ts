@@ -1,21 +1,13 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
 import { PyrelError } from '../../core/errors';
 import { formatTable } from '../../core/format';
-import { projectUnderTask, reportFailures, uvFor } from '../../utils/executor-support';
+import { dependentsOf, projectUnderTask, reportFailures, uvFor } from '../../utils/executor-support';
 import { diskFiles } from '../../version/disk-files';
-import { versionedProject, type VersionedProject } from '../../version/project-facts';
+import { versionedProject } from '../../version/project-facts';
 import { releaseTagPattern } from '../../version/release-tag';
 import { applyVersionBump, planVersionBump } from '../../version/version-bump';
 import { currentVersion, readVersionSources } from '../../version/version-sources';
 import type { VersionExecutorOptions } from './schema';
-
-/** Projects that depend on `name` in the graph and are versioned by us. */
-function dependentsOf(context: ExecutorContext, name: string): VersionedProject[] {
-  return Object.entries(context.projectGraph.dependencies)
-    .filter(([source, deps]) => source !== name && deps.some((d) => d.target === name))
-    .map(([source]) => versionedProject(source, context.projectsConfigurations.projects[source]))
-    .filter((p): p is VersionedProject => p !== null);
-}
 
 export default function versionExecutor(options: VersionExecutorOptions, context: ExecutorContext) {
   return reportFailures(async () => {

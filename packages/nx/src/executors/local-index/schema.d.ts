@@ -1,0 +1,4 @@
+export interface LocalIndexExecutorOptions {
+  port?: number;
+  dataDir?: string;
+}
