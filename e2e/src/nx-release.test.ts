@@ -63,7 +63,7 @@ describe('nx release in a workspace of Python, maturin and JS projects', () => {
     expect(ws.readJson<{ release: unknown }>('nx.json').release).toEqual({ projects: ['tag:pyrel', 'tag:npm:public'], projectsRelationship: 'independent', releaseTag: { pattern: '{projectName}@{version}', requireSemver: false } });
     const mylib = JSON.parse(ws.nx(['show', 'project', 'mylib', '--json']).stdout);
     expect(mylib.release).toEqual({ version: { versionActions: '@pyrel/nx/release/version-actions' } });
-    expect(mylib.targets['nx-release-publish']).toMatchObject({ executor: '@pyrel/nx:publish', dependsOn: ['build-wheel', '^nx-release-publish'] });
+    expect(mylib.targets['nx-release-publish']).toMatchObject({ executor: '@pyrel/nx:publish', dependsOn: ['build-wheel-with-dependents', '^nx-release-publish'] });
   });
 
   it('`nx release version preminor --preid=beta` writes PEP 440, Cargo SemVer and npm semver, pins and uv.lock', () => {

@@ -33,7 +33,7 @@ describe('publish', () => {
 
   beforeAll(async () => {
     ws = createTestWorkspace('publish');
-    for (const name of ['pypi-local', 'testpypi-local', 'flaky', 'guarded']) indexes[name] = await startTestIndex(dataDir(name));
+    for (const name of ['pypi-local', 'testpypi-local', 'flaky', 'guarded', 'barrier']) indexes[name] = await startTestIndex(dataDir(name));
     proxy = await startFaultProxy(indexes.flaky.url, { refuseOnce: 'pyrel_e2e_b-' });
     guarded = await startFaultProxy(indexes.guarded.url, { requireAuth: `ci-bot:${CANARY}` });
     const repositories = {
@@ -41,6 +41,7 @@ describe('publish', () => {
       'testpypi-local': { url: indexes['testpypi-local'].url, indexUrl: indexes['testpypi-local'].simpleUrl },
       flaky: { url: proxy.url, indexUrl: indexes.flaky.simpleUrl },
       guarded: { url: guarded.url, indexUrl: indexes.guarded.simpleUrl },
+      barrier: { url: indexes.barrier.url, indexUrl: indexes.barrier.simpleUrl },
     };
     ws.write({
       'nx.json': JSON.stringify({ plugins: [{ plugin: '@pyrel/nx', options: { repositories, repository: 'pypi-local', prereleaseRepository: 'testpypi-local' } }] }, null, 2),
@@ -82,6 +83,19 @@ describe('publish', () => {
     expect(readdirSync(dataDir('flaky'))).toHaveLength(6);
     for (const output of [first.output, rerun.output]) expect(output).not.toContain(CANARY);
     expect(ws.run('grep', ['-rl', CANARY, '.nx'], { check: false }).stdout).toBe('');
+  });
+
+  it('uploads nothing of a chain while a project depending on it fails to build', () => {
+    ws.write({
+      'libs/c/pyproject.toml': `${ws.read('libs/c/pyproject.toml')}\n[tool.hatch.build.hooks.custom]\n`,
+      'libs/c/hatch_build.py': 'from hatchling.builders.hooks.plugin.interface import BuildHookInterface\n\n\nclass Hook(BuildHookInterface):\n    def initialize(self, version, build_data):\n        raise RuntimeError("pyrel-e2e: c does not build")\n',
+    });
+    const result = ws.nx(['run-many', '-t', 'publish', '--repository=barrier', '--output-style=static'], { check: false });
+    expect(result.exitCode).not.toBe(0);
+    expect(result.output).toContain('RuntimeError: pyrel-e2e: c does not build');
+    expect(readdirSync(dataDir('barrier'))).toEqual([]);
+    rmSync(join(ws.root, 'libs/c/hatch_build.py'));
+    ws.run('git', ['checkout', '--', 'libs/c']);
   });
 
   it('uploads only the missing file of a partly published version', () => {

@@ -12,12 +12,14 @@ export interface Faults {
   refuseOnce?: string;
   /** Refuse uploads without these Basic credentials (`user:password`). */
   requireAuth?: string;
+  /** Delay every request, like a remote index's round trip. */
+  delayMs?: number;
 }
 
-/** Starts fault-proxy-server.mjs in front of `target` (an upload URL); the test that starts it stops it by PID. */
+/** Starts fault-proxy-server.mjs in front of `target` (an upload URL); whoever starts it stops it by PID. */
 export async function startFaultProxy(target: string, faults: Faults): Promise<FaultProxy> {
   const port = await freePort();
-  const flags = [...(faults.refuseOnce ? ['--refuse-once', faults.refuseOnce] : []), ...(faults.requireAuth ? ['--require-auth', faults.requireAuth] : [])];
+  const flags = [...(faults.refuseOnce ? ['--refuse-once', faults.refuseOnce] : []), ...(faults.requireAuth ? ['--require-auth', faults.requireAuth] : []), ...(faults.delayMs ? ['--delay-ms', String(faults.delayMs)] : [])];
   const child = spawn(process.execPath, [join(__dirname, 'fault-proxy-server.mjs'), String(port), target, ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`fault proxy exited with ${code}`)));

@@ -85,9 +85,19 @@ describe('createNodes', () => {
                     help: { command: 'uv build --help', example: { options: { smoke: true } } },
                   },
                 },
+                'build-wheel-with-dependents': {
+                  executor: 'nx:noop',
+                  cache: true,
+                  inputs: [],
+                  dependsOn: ['build-wheel'],
+                  metadata: {
+                    technologies: ['python'],
+                    description: 'Completes when this project and every workspace project depending on it are built and checked (what publish waits for).',
+                  },
+                },
                 publish: {
                   executor: '@pyrel/nx:publish',
-                  dependsOn: ['build-wheel', '^publish'],
+                  dependsOn: ['build-wheel-with-dependents', '^publish'],
                   options: {},
                   metadata: {
                     technologies: ['python'],
@@ -97,7 +107,7 @@ describe('createNodes', () => {
                 },
                 'nx-release-publish': {
                   executor: '@pyrel/nx:publish',
-                  dependsOn: ['build-wheel', '^nx-release-publish'],
+                  dependsOn: ['build-wheel-with-dependents', '^nx-release-publish'],
                   options: {},
                   metadata: {
                     technologies: ['python'],
@@ -116,6 +126,19 @@ describe('createNodes', () => {
         },
       ],
     ]);
+  });
+
+  it('makes publish wait for the builds of every project depending on it, matched by root', async () => {
+    workspace.write({
+      'libs/a/pyproject.toml': '[project]\nname = "a"\n',
+      'libs/b/pyproject.toml': '[project]\nname = "b"\ndependencies = ["a"]\n',
+      'apps/c/pyproject.toml': '[project]\nname = "c"\ndependencies = ["a", "b>=1"]\n',
+    });
+    const results = await inferNodes(['libs/a/pyproject.toml', 'libs/b/pyproject.toml', 'apps/c/pyproject.toml']);
+    const gate = (root: string) => Object.values(results).map(([, r]) => r.projects?.[root]).find(Boolean)?.targets?.['build-wheel-with-dependents']?.dependsOn;
+    expect(gate('libs/a')).toEqual(['build-wheel', { target: 'build-wheel-with-dependents', projects: ['directory:apps/c', 'directory:libs/b'] }]);
+    expect(gate('libs/b')).toEqual(['build-wheel', { target: 'build-wheel-with-dependents', projects: ['directory:apps/c'] }]);
+    expect(gate('apps/c')).toEqual(['build-wheel']);
   });
 
   it('infers no project from a virtual uv workspace root without [project]', async () => {
@@ -137,12 +160,12 @@ describe('createNodes', () => {
 
     const [[, result]] = await inferNodes(['libs/my-lib/pyproject.toml'], { versionTargetName: 'bump', buildWheelTargetName: 'wheel', publishTargetName: 'release' });
     const project = result.projects?.['libs/my-lib'];
-    expect(Object.keys(project?.targets ?? {})).toEqual(['bump', 'wheel', 'release', 'nx-release-publish']);
-    expect(project?.targets?.['nx-release-publish']?.dependsOn).toEqual(['wheel', '^nx-release-publish']);
+    expect(Object.keys(project?.targets ?? {})).toEqual(['bump', 'wheel', 'wheel-with-dependents', 'release', 'nx-release-publish']);
+    expect(project?.targets?.['nx-release-publish']?.dependsOn).toEqual(['wheel-with-dependents', '^nx-release-publish']);
     expect(project?.targets?.bump?.executor).toBe('@pyrel/nx:version');
     expect(project?.targets?.wheel?.executor).toBe('@pyrel/nx:build-wheel');
     expect(project?.targets?.release?.executor).toBe('@pyrel/nx:publish');
-    expect(project?.targets?.release?.dependsOn).toEqual(['wheel', '^release']);
+    expect(project?.targets?.release?.dependsOn).toEqual(['wheel-with-dependents', '^release']);
     expect(project?.metadata?.targetGroups).toEqual({ 'Python release': ['bump', 'wheel', 'release'] });
   });
 

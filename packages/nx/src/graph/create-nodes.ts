@@ -21,6 +21,11 @@ const RELEASE = { version: { versionActions: VERSION_ACTIONS_MODULE } };
 function projectsByManifest(model: WorkspaceModel, rawOptions: PyrelPluginOptions | undefined): Map<string, CreateNodesResult> {
   const options = normalizePluginOptions(rawOptions);
   const results = new Map<string, CreateNodesResult>();
+  const pythonRoots = new Set(model.python.map((p) => p.root));
+  const dependentRoots = new Map<string, Set<string>>();
+  for (const edge of model.edges) {
+    if (pythonRoots.has(edge.source) && pythonRoots.has(edge.target)) dependentRoots.set(edge.target, (dependentRoots.get(edge.target) ?? new Set()).add(edge.source));
+  }
   for (const project of model.python) {
     const technologies = project.cargoManifest ? ['python', 'rust'] : ['python'];
     const pyrel: PyrelProjectFacts = { distribution: project.distribution, pyproject: project.pyproject, ...(project.cargoManifest ? { cargoManifest: project.cargoManifest } : {}) };
@@ -30,7 +35,7 @@ function projectsByManifest(model: WorkspaceModel, rawOptions: PyrelPluginOption
           name: project.distribution,
           projectType: 'library',
           tags: [RELEASE_PROJECT_TAG],
-          targets: pythonTargets(options, { technologies, externalBuildInputs: project.externalBuildInputs }),
+          targets: pythonTargets(options, { technologies, externalBuildInputs: project.externalBuildInputs, dependentRoots: [...(dependentRoots.get(project.root) ?? [])].sort() }),
           release: RELEASE,
           metadata: { technologies, targetGroups: targetGroups(options), pyrel },
         },

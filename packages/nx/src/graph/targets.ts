@@ -8,10 +8,16 @@ export interface PythonTargetFacts {
   technologies: string[];
   /** Workspace-relative files and globs outside the project that its wheel is built from. */
   externalBuildInputs: readonly string[];
+  /** Roots of the Python projects that depend on this one directly. */
+  dependentRoots: readonly string[];
 }
 
+/** The no-op target that completes once this project and every project depending on it, transitively, is built and checked. */
+export const releaseSetTargetName = (options: NormalizedPluginOptions) => `${options.buildWheelTargetName}-with-dependents`;
+
 /** The targets every Python project gets; target names come from the plugin options. */
-export function pythonTargets(options: NormalizedPluginOptions, { technologies, externalBuildInputs }: PythonTargetFacts): Record<string, TargetConfiguration> {
+export function pythonTargets(options: NormalizedPluginOptions, { technologies, externalBuildInputs, dependentRoots }: PythonTargetFacts): Record<string, TargetConfiguration> {
+  const releaseSet = releaseSetTargetName(options);
   return {
     [options.versionTargetName]: {
       executor: '@pyrel/nx:version',
@@ -44,9 +50,25 @@ export function pythonTargets(options: NormalizedPluginOptions, { technologies, 
         },
       },
     },
+    // Publishing waits for this, not for build-wheel alone: no upload of a project starts before
+    // every workspace project that depends on it has built and passed its checks, so a failing
+    // dependent build (a maturin wheel, classically) never leaves its dependencies half released.
+    // Dependents are matched by root, which stays right when project.json renames them. Cached
+    // with no inputs: it only runs once its dependencies succeeded, and as a cache hit Nx settles
+    // all of them at once, so the publish tasks of a run still start together, in one batch.
+    [releaseSet]: {
+      executor: 'nx:noop',
+      cache: true,
+      inputs: [],
+      dependsOn: [options.buildWheelTargetName, ...(dependentRoots.length > 0 ? [{ target: releaseSet, projects: dependentRoots.map((root) => `directory:${root}`) }] : [])],
+      metadata: {
+        technologies,
+        description: 'Completes when this project and every workspace project depending on it are built and checked (what publish waits for).',
+      },
+    },
     [options.publishTargetName]: {
       executor: '@pyrel/nx:publish',
-      dependsOn: [options.buildWheelTargetName, `^${options.publishTargetName}`],
+      dependsOn: [releaseSet, `^${options.publishTargetName}`],
       options: {},
       metadata: {
         technologies,
@@ -60,7 +82,7 @@ export function pythonTargets(options: NormalizedPluginOptions, { technologies, 
     // The target `nx release publish` runs; it passes `registry`, `dryRun`, `tag`, `firstRelease` and `nxReleaseVersionData`.
     [NX_RELEASE_PUBLISH]: {
       executor: '@pyrel/nx:publish',
-      dependsOn: [options.buildWheelTargetName, `^${NX_RELEASE_PUBLISH}`],
+      dependsOn: [releaseSet, `^${NX_RELEASE_PUBLISH}`],
       options: {},
       metadata: {
         technologies,
