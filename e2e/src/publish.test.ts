@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LocalIndex } from '../../packages/nx/src/index/local-index';
+import { freePort, type LocalIndex } from '../../packages/nx/src/index/local-index';
 import { createVenv } from '../utils/commands';
 import { startFaultProxy, type FaultProxy } from '../utils/fault-proxy';
 import { hatchlingPackage } from '../utils/fixtures';
@@ -13,6 +13,7 @@ import type { Workspace } from '../utils/workspace';
 const A = 'pyrel-e2e-a';
 const B = 'pyrel-e2e-b';
 const C = 'pyrel-e2e-c';
+const D = 'pyrel-e2e-d';
 const CANARY = 'pypi-CANARY-publish-0123456789abcdef';
 
 /** File name -> sha256 of what an index's data directory holds. */
@@ -158,6 +159,34 @@ describe('publish', () => {
     ws.run('git', ['checkout', '--', '.']);
     const again = ws.nx(['run', `${A}:publish`, '--prerelease', '--dry-run']);
     expect(again.output).toContain(`[dry run] would bump ${A} 1.0.0 -> 1.0.1rc2`);
+  });
+
+  it('names the URL and the error when the index cannot be reached, after bounded retries', async () => {
+    const closed = await freePort();
+    const result = ws.nx(['run', `${A}:publish`, `--repository=http://127.0.0.1:${closed}/`], { check: false });
+    expect(result.exitCode).not.toBe(0);
+    expect(result.output).toContain(`Could not read http://127.0.0.1:${closed}/simple/pyrel-e2e-a/: connect ECONNREFUSED 127.0.0.1:${closed} after 3 attempts.`);
+  });
+
+  it('tags only after verification: a failed verify leaves no tag, and a rerun finishes an interrupted release', () => {
+    ws.write({
+      ...hatchlingPackage({ dir: 'libs/d', name: D, version: '1.0.0' }),
+      'libs/d/src/pyrel_e2e_d/__init__.py': '__version__ = "1.0.0"\n\nraise RuntimeError("pyrel-e2e: d breaks at import")\n',
+    });
+    ws.commit('d, which breaks at import');
+    const broken = ws.nx(['run', `${D}:publish`, '--repository=barrier', '--gitTag'], { check: false });
+    expect(broken.exitCode).not.toBe(0);
+    expect(broken.output).toContain(`Published 2 file(s) of ${D} 1.0.0`);
+    expect(broken.output).toContain('import pyrel_e2e_d failed in a fresh install');
+    expect(ws.run('git', ['tag', '--list', `${D}@*`]).stdout.trim()).toBe('');
+
+    // Uploaded, then interrupted before verification and tagging: the rerun finishes the job.
+    ws.nx(['run', `${A}:publish`, '--repository=barrier', '--no-verify']);
+    expect(ws.run('git', ['tag', '--list', `${A}@1.0.0`]).stdout.trim()).toBe('');
+    const finish = ws.nx(['run', `${A}:publish`, '--repository=barrier', '--gitTag']);
+    expect(finish.output).toContain(`${A} 1.0.0 is already published on barrier; nothing to upload.`);
+    expect(finish.output).toContain('verify import pyrel_e2e_a');
+    expect(ws.run('git', ['tag', '--list', `${A}@1.0.0`]).stdout.trim()).toBe(`${A}@1.0.0`);
   });
 });
 
