@@ -51,8 +51,8 @@ function printPlan(verb: string, request: PublishRequest, plan: UploadPlan): voi
   const { release, repository } = request;
   logger.info(`${verb} ${release.projectName} ${release.version} to ${repository.name} (${repository.uploadUrl}), credentials: ${request.credentialSource}`);
   const sizes = new Map(release.artifacts.map((a) => [a.fileName, a.size]));
-  formatTable(plan.files.map((file) => [file.fileName, formatBytes(sizes.get(file.fileName) ?? 0), DECISION_LABELS[file.decision], `-> ${repository.indexUrl}`]))
-    .forEach((line) => logger.info(`  ${line}`));
+  const rows = plan.files.map((file) => [file.fileName, formatBytes(sizes.get(file.fileName) ?? 0), DECISION_LABELS[file.decision], `-> ${repository.indexUrl}`]);
+  formatTable([['file', 'size', 'decision', 'index'], ...rows]).forEach((line) => logger.info(`  ${line}`));
   for (const name of plan.onlyOnIndex) logger.info(`  (${name} is on the index and was not built here; left as is)`);
 }
 

@@ -1,7 +1,7 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
 import { resolve } from 'node:path';
 import { LOCAL_INDEX_PASSWORD, LOCAL_INDEX_USERNAME } from '../../core/credentials';
-import { startLocalIndex } from '../../index/local-index';
+import { startLocalIndex, type LocalIndex } from '../../index/local-index';
 import { pythonToolsFor, reportFailures } from '../../utils/executor-support';
 import type { LocalIndexExecutorOptions } from './schema';
 
@@ -11,7 +11,7 @@ import type { LocalIndexExecutorOptions } from './schema';
  * the server it started.
  */
 export default async function* localIndexExecutor(options: LocalIndexExecutorOptions, context: ExecutorContext): AsyncGenerator<{ success: boolean; baseUrl?: string }> {
-  let index: Awaited<ReturnType<typeof startLocalIndex>> | undefined;
+  let index: LocalIndex | undefined;
   const started = await reportFailures(async () => {
     const { uv, cacheDir } = await pythonToolsFor(context, process.env);
     const dataDir = resolve(context.root, options.dataDir ?? 'tmp/local-index');
