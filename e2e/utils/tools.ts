@@ -1,5 +1,5 @@
 import { ensureToolEnv } from '../../packages/nx/src/python/tool-env';
-import { TOOL_VERSIONS } from '../../packages/nx/src/python/tool-versions';
+import { pinnedRequirement } from '../../packages/nx/src/python/tool-versions';
 import { resolveUv } from '../../packages/nx/src/python/uv';
 import { startLocalIndex, type LocalIndex } from '../../packages/nx/src/index/local-index';
 import { SHARED_TOOL_CACHE } from './paths';
@@ -13,7 +13,7 @@ export function sharedUv(): Promise<string> {
 export async function prepareSharedTools(): Promise<void> {
   const uv = await sharedUv();
   for (const tool of ['pypiserver', 'twine'] as const) {
-    await ensureToolEnv({ uv, cacheDir: SHARED_TOOL_CACHE, requirement: `${tool}==${TOOL_VERSIONS[tool]}`, env: process.env });
+    await ensureToolEnv({ uv, cacheDir: SHARED_TOOL_CACHE, requirement: pinnedRequirement(tool), env: process.env });
   }
 }
 

@@ -1,7 +1,7 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
 import { join, relative } from 'node:path';
 import { renderTag } from '../core/conventional-commits';
-import { resolveCredentials } from '../core/credentials';
+import { resolveCredentials, type Credentials } from '../core/credentials';
 import { versionOfDistributionFile } from '../core/distribution-files';
 import { PyrelError } from '../core/errors';
 import { pluginOptionsFromNxJson } from '../core/plugin-options';
@@ -25,12 +25,13 @@ import type { IndexFiles } from './publish-release';
 const artifactsOf = (artifacts: readonly Artifact[], distribution: string, version: string | null) =>
   version === null ? [...artifacts] : artifacts.filter((a) => versionOfDistributionFile(a.fileName, distribution) === version);
 
-/** In a dry run, missing credentials are reported, not fatal: the plan is still worth seeing. */
-function describeCredentials(repository: Repository, env: NodeJS.ProcessEnv): string {
+/** The credentials of an upload, or why there are none: only an upload needs them, and a dry run or an all-skip run still prints its plan. */
+function credentialsFor(repository: Repository, env: NodeJS.ProcessEnv): Credentials | PyrelError {
   try {
-    return resolveCredentials(repository, env, readPypirc(env)).source;
+    return resolveCredentials(repository, env, readPypirc(env));
   } catch (error) {
-    return `none found (a real run would fail: ${error instanceof PyrelError ? error.title : String(error)})`;
+    if (error instanceof PyrelError) return error;
+    throw error;
   }
 }
 
@@ -106,12 +107,13 @@ export async function publishProject(options: PublishExecutorOptions, context: E
     ]);
   }
 
+  const credentials = credentialsFor(repository, env);
   await publishRelease({
     workspaceRoot: context.root,
     release: { projectName: project.name, distribution: project.distribution, version, artifacts },
     repository,
     upload: async (paths) => {
-      const credentials = resolveCredentials(repository, env, readPypirc(env));
+      if (credentials instanceof PyrelError) throw credentials;
       const uv = await uvFor(context, env);
       if (options.uploader === 'twine') {
         await uploadWithTwine({ uv, cacheDir: pyrelCacheDir(context.root, env), files: paths, repository, credentials, env, cwd });
@@ -119,7 +121,7 @@ export async function publishProject(options: PublishExecutorOptions, context: E
         await uploadWithUv({ uv, files: paths, repository, credentials, env, cwd });
       }
     },
-    credentialSource: describeCredentials(repository, env),
+    credentialSource: credentials instanceof PyrelError ? `none found (a real run would fail: ${credentials.title})` : credentials.source,
     uv: () => uvFor(context, env),
     env,
     cwd,

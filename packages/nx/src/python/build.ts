@@ -3,7 +3,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { venvExecutable } from './cache-dir';
 import { run } from './run';
 import { ensureToolEnv } from './tool-env';
-import { TOOL_VERSIONS } from './tool-versions';
+import { pinnedRequirement } from './tool-versions';
 
 export interface Artifact {
   /** Absolute path. */
@@ -29,7 +29,7 @@ export function listArtifacts(dir: string): Artifact[] {
 }
 
 /** `uv build` (default), pypa `build` (`python -m build`), or `maturin build` for maturin projects. */
-export const BUILDERS = ['uv', 'build', 'maturin'] as const;
+const BUILDERS = ['uv', 'build', 'maturin'] as const;
 export type Builder = (typeof BUILDERS)[number];
 
 /** The command each builder runs, for messages. */
@@ -54,7 +54,7 @@ export interface BuildRequest {
  * What earlier builds leave in the project that a new build could pick up: setuptools' `build/`
  * and `*.egg-info` (in the project and under `src/`).
  */
-export function removeBuildLeftovers(projectDir: string): void {
+function removeBuildLeftovers(projectDir: string): void {
   rmSync(join(projectDir, 'build'), { recursive: true, force: true });
   for (const dir of [projectDir, join(projectDir, 'src')]) {
     let names: string[] = [];
@@ -70,7 +70,7 @@ export function removeBuildLeftovers(projectDir: string): void {
 /** The command line of a builder: uv itself, or the pinned tool's own environment. */
 async function builderCommand(request: BuildRequest): Promise<[string, string[]]> {
   const { uv, cacheDir, env, builder, outDir, projectDir, compatibility, target } = request;
-  const toolPython = (tool: 'build' | 'maturin') => ensureToolEnv({ uv, cacheDir, requirement: `${tool}==${TOOL_VERSIONS[tool]}`, env });
+  const toolPython = (tool: 'build' | 'maturin') => ensureToolEnv({ uv, cacheDir, requirement: pinnedRequirement(tool), env });
   switch (builder) {
     case 'uv':
       // `--out-dir` matters: inside a uv workspace uv would otherwise write to the workspace root.

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { ensureToolEnv } from './tool-env';
-import { TOOL_VERSIONS } from './tool-versions';
+import { pinnedRequirement } from './tool-versions';
 
 export interface PypiserverOptions {
   uv: string;
@@ -19,7 +19,7 @@ export interface PypiserverOptions {
  * unknown name is a 404 rather than a redirect to the real index.
  */
 export async function spawnPypiserver(options: PypiserverOptions): Promise<ChildProcess> {
-  const python = await ensureToolEnv({ uv: options.uv, cacheDir: options.cacheDir, requirement: `pypiserver==${TOOL_VERSIONS.pypiserver}`, env: options.env });
+  const python = await ensureToolEnv({ uv: options.uv, cacheDir: options.cacheDir, requirement: pinnedRequirement('pypiserver'), env: options.env });
   mkdirSync(options.dataDir, { recursive: true });
   const args = ['-m', 'pypiserver', 'run', '-i', options.host, '-p', String(options.port), '-a', '.', '-P', '.', '--disable-fallback', options.dataDir];
   const log = options.logFd ?? 'ignore';

@@ -6,3 +6,6 @@ export const TOOL_VERSIONS = {
   twine: '7.0.0',
   maturin: '1.16.0',
 } as const;
+
+/** `tool==version` for a pinned Python tool, as `uv pip install` takes it. */
+export const pinnedRequirement = (tool: Exclude<keyof typeof TOOL_VERSIONS, 'uv'>) => `${tool}==${TOOL_VERSIONS[tool]}`;

@@ -1,7 +1,6 @@
 import { PyrelError } from '../core/errors';
 import { run } from './run';
-import { ensureToolEnv } from './tool-env';
-import { TOOL_VERSIONS } from './tool-versions';
+import { twineTool } from './twine-tool';
 
 export interface TwineCheckRequest {
   uv: string;
@@ -20,13 +19,10 @@ export interface TwineCheckRequest {
  * halfway through a release.
  */
 export async function twineCheck({ uv, cacheDir, files, strict, cwd, env }: TwineCheckRequest): Promise<void> {
-  const python = await ensureToolEnv({ uv, cacheDir, requirement: `twine==${TOOL_VERSIONS.twine}`, env });
-  // Plain, unwrapped text: twine prints through rich, which colours and wraps at 80 columns.
-  const plainEnv: NodeJS.ProcessEnv = { ...env, NO_COLOR: '1', TERM: 'dumb', COLUMNS: '1000' };
-  delete plainEnv.FORCE_COLOR;
-  const result = await run(python, ['-m', 'twine', 'check', ...(strict ? ['--strict'] : []), ...files], {
+  const twine = await twineTool(uv, cacheDir, env);
+  const result = await run(twine.python, ['-m', 'twine', 'check', ...(strict ? ['--strict'] : []), ...files], {
     cwd,
-    env: plainEnv,
+    env: twine.env,
     okExitCodes: [0, 1],
     hint: 'twine check could not run; read its error above.',
   });

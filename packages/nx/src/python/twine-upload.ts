@@ -2,8 +2,7 @@ import { uploadLogin, type Credentials } from '../core/credentials';
 import { secretsFromEnv } from '../core/redact';
 import type { Repository } from '../core/repositories';
 import { run } from './run';
-import { ensureToolEnv } from './tool-env';
-import { TOOL_VERSIONS } from './tool-versions';
+import { twineTool } from './twine-tool';
 
 export interface TwineUploadRequest {
   uv: string;
@@ -16,10 +15,9 @@ export interface TwineUploadRequest {
 }
 
 /** The child's environment: our chosen credentials (from env or .pypirc) replace inherited TWINE_* settings. */
-function twineEnv(credentials: Credentials, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  // Plain text: twine prints through rich, which reads any FORCE_COLOR, even 0, as "colour on".
-  const child: NodeJS.ProcessEnv = { ...env, NO_COLOR: '1', TERM: 'dumb' };
-  for (const name of ['FORCE_COLOR', 'TWINE_USERNAME', 'TWINE_PASSWORD', 'TWINE_REPOSITORY', 'TWINE_REPOSITORY_URL']) delete child[name];
+function withCredentials(credentials: Credentials, twineEnv: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const child: NodeJS.ProcessEnv = { ...twineEnv };
+  for (const name of ['TWINE_USERNAME', 'TWINE_PASSWORD', 'TWINE_REPOSITORY', 'TWINE_REPOSITORY_URL']) delete child[name];
   // Without a login (trusted publishing) twine mints the short-lived token itself in GitHub Actions.
   const login = uploadLogin(credentials);
   if (login) {
@@ -31,9 +29,9 @@ function twineEnv(credentials: Credentials, env: NodeJS.ProcessEnv): NodeJS.Proc
 
 /** `twine upload` (pinned twine) of the given files; credentials travel by environment only. */
 export async function uploadWithTwine({ uv, cacheDir, files, repository, credentials, env, cwd }: TwineUploadRequest): Promise<void> {
-  const python = await ensureToolEnv({ uv, cacheDir, requirement: `twine==${TOOL_VERSIONS.twine}`, env });
-  const childEnv = twineEnv(credentials, env);
-  await run(python, ['-m', 'twine', 'upload', '--non-interactive', '--disable-progress-bar', '--repository-url', repository.uploadUrl, ...files], {
+  const twine = await twineTool(uv, cacheDir, env);
+  const childEnv = withCredentials(credentials, twine.env);
+  await run(twine.python, ['-m', 'twine', 'upload', '--non-interactive', '--disable-progress-bar', '--repository-url', repository.uploadUrl, ...files], {
     cwd,
     env: childEnv,
     echo: true,

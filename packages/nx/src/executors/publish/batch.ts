@@ -43,7 +43,7 @@ export default async function* batchPublish(taskGraph: TaskGraph, inputs: Record
     const blocker = dependenciesOf(id).find((dependency) => failed.has(dependency));
     if (blocker) {
       failed.add(id);
-      const message = `Not publishing ${taskGraph.tasks[id].target.project}: its dependency ${taskGraph.tasks[blocker].target.project} was not published in this run.`;
+      const message = `Not publishing ${taskGraph.tasks[id].target.project}: its dependency ${taskGraph.tasks[blocker].target.project} was not published in this run. Fix what stopped it (above) and run the same command again; what already went up is skipped.`;
       logger.error(message);
       yield { task: id, result: { success: false, terminalOutput: message } };
       continue;
