@@ -103,6 +103,9 @@ describe('build-wheel', () => {
     expect(stray.output).toContain('libs/core/dist/pyrel_e2e_core-1.2.0-py3-none-any.whl: it ships a top-level "tests/"');
     const allowed = ws.nx(['run', `${CORE}:build-wheel`, '--allowTopLevel=tests', '--skip-nx-cache']);
     expect(allowed.exitCode).toBe(0);
+    const unchecked = ws.nx(['run', `${CORE}:build-wheel`, '--skipChecks', '--skip-nx-cache']);
+    expect(unchecked.output).toContain('built pyrel_e2e_core-1.2.0-py3-none-any.whl');
+    expect(unchecked.output).not.toContain('checked:');
     ws.write({ 'libs/core/pyproject.toml': pyproject });
   });
 

@@ -159,6 +159,9 @@ describe('publish', () => {
     ws.run('git', ['checkout', '--', '.']);
     const again = ws.nx(['run', `${A}:publish`, '--prerelease', '--dry-run']);
     expect(again.output).toContain(`[dry run] would bump ${A} 1.0.0 -> 1.0.1rc2`);
+    // A beta of 1.0.1 would sort below the index's 1.0.1rc1, so the beta goes to the next patch.
+    const beta = ws.nx(['run', `${A}:publish`, '--prerelease', '--preid=b', '--dry-run']);
+    expect(beta.output).toContain(`[dry run] would bump ${A} 1.0.0 -> 1.0.2b1`);
   });
 
   it('names the URL and the error when the index cannot be reached, after bounded retries', async () => {
@@ -187,6 +190,9 @@ describe('publish', () => {
     expect(finish.output).toContain(`${A} 1.0.0 is already published on barrier; nothing to upload.`);
     expect(finish.output).toContain('verify import pyrel_e2e_a');
     expect(ws.run('git', ['tag', '--list', `${A}@1.0.0`]).stdout.trim()).toBe(`${A}@1.0.0`);
+    const patterned = ws.nx(['run', `${A}:publish`, '--repository=barrier', '--gitTag', '--releaseTagPattern=v{version}']);
+    expect(patterned.output).toContain('tagged v1.0.0');
+    expect(ws.run('git', ['tag', '--list', 'v*']).stdout.trim()).toBe('v1.0.0');
   });
 });
 
@@ -204,7 +210,8 @@ describe('local-index target', () => {
   afterAll(() => ws?.remove());
 
   it('serves uploads on 127.0.0.1 until SIGTERM, then stops its server', async () => {
-    const nx = spawn(process.execPath, [join(ws.root, 'node_modules/nx/dist/bin/nx.js'), 'run', 'index:local-index'], { cwd: ws.root, env: ws.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const port = await freePort();
+    const nx = spawn(process.execPath, [join(ws.root, 'node_modules/nx/dist/bin/nx.js'), 'run', 'index:local-index', `--port=${port}`], { cwd: ws.root, env: ws.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const simpleUrl = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no index URL in time:\n${output}`)), 60_000);
@@ -220,6 +227,7 @@ describe('local-index target', () => {
       nx.stderr.on('data', read);
     });
     try {
+      expect(simpleUrl).toBe(`http://127.0.0.1:${port}/simple/`);
       expect((await fetch(simpleUrl)).status).toBe(200);
       expect(output).toContain(`serving ${join(ws.root, 'tmp/rehearsal')}`);
     } finally {
