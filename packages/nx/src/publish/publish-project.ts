@@ -128,6 +128,7 @@ export async function publishProject(options: PublishExecutorOptions, context: E
     dryRun,
     strict: options.strict === true,
     verify: options.verify !== false,
+    verifyPublished: options.verifyPublished === true,
     prerelease,
     gitTag: options.gitTag ? renderTag(tagPattern, { projectName: project.name, version }) : null,
     indexFiles,

@@ -36,6 +36,8 @@ export interface PublishRequest {
   dryRun: boolean;
   strict: boolean;
   verify: boolean;
+  /** Verify even when the version was already on the index (a post-publish job). */
+  verifyPublished: boolean;
   /** Install with pre-releases allowed (a pre-release is verified the way its users get it). */
   prerelease: boolean;
   /** Tag to create after upload and verification, or null for none. */
@@ -108,11 +110,11 @@ export async function publishRelease(request: PublishRequest): Promise<void> {
   }
   if (plan.outcome === 'already-published') {
     logger.info(`${release.projectName} ${release.version} is already published on ${repository.name}; nothing to upload.`);
+    if (request.dryRun) return;
     // No tag yet means an earlier run uploaded but did not get to verify: finish its job, in order.
-    if (!request.dryRun && request.gitTag && !(await tagExists(request.workspaceRoot, request.gitTag))) {
-      if (request.verify) await verifyFromIndex(request);
-      await tagRelease(request);
-    }
+    const untagged = request.gitTag !== null && !(await tagExists(request.workspaceRoot, request.gitTag));
+    if (request.verify && (untagged || request.verifyPublished)) await verifyFromIndex(request);
+    if (untagged) await tagRelease(request);
     return;
   }
   if (request.dryRun) {

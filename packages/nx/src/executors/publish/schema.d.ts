@@ -6,6 +6,7 @@ export interface PublishExecutorOptions {
   dryRun?: boolean;
   strict?: boolean;
   verify?: boolean;
+  verifyPublished?: boolean;
   gitTag?: boolean;
   releaseTagPattern?: string;
   /** Set by `nx release publish --registry`: the same as `repository`. */
