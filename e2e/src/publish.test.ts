@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, type LocalIndex } from '../../packages/nx/src/index/local-index';
 import { createVenv } from '../utils/commands';
 import { startFaultProxy, type FaultProxy } from '../utils/fault-proxy';
+import { indexFiles } from '../utils/index-files';
 import { hatchlingPackage } from '../utils/fixtures';
 import { createTestWorkspace } from '../utils/template';
 import { startTestIndex } from '../utils/tools';
@@ -15,11 +15,6 @@ const B = 'pyrel-e2e-b';
 const C = 'pyrel-e2e-c';
 const D = 'pyrel-e2e-d';
 const CANARY = 'pypi-CANARY-publish-0123456789abcdef';
-
-/** File name -> sha256 of what an index's data directory holds. */
-function indexFiles(dataDir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dataDir).sort().map((f) => [f, createHash('sha256').update(readFileSync(join(dataDir, f))).digest('hex')]));
-}
 
 /**
  * Publishing a chain a <- b <- c to local indexes: pypi-local and testpypi-local stand in for PyPI

@@ -13,6 +13,8 @@ export interface PyrelPluginOptions {
   versionTargetName?: string;
   buildWheelTargetName?: string;
   publishTargetName?: string;
+  /** The target that runs pytest, on projects that configure it in pyproject.toml. */
+  testTargetName?: string;
   /** Repository for stable versions: a name from `repositories`, `pypi`, `testpypi`, or a URL. */
   repository?: string;
   /** Repository for pre-releases. */
@@ -29,6 +31,7 @@ export function normalizePluginOptions(options: PyrelPluginOptions | undefined):
     versionTargetName: options?.versionTargetName ?? 'version',
     buildWheelTargetName: options?.buildWheelTargetName ?? 'build-wheel',
     publishTargetName: options?.publishTargetName ?? 'publish',
+    testTargetName: options?.testTargetName ?? 'test',
     repository: options?.repository ?? 'pypi',
     prereleaseRepository: options?.prereleaseRepository ?? 'testpypi',
     repositories: options?.repositories ?? {},

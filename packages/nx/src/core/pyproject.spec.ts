@@ -9,6 +9,7 @@ const NOTHING: PyprojectManifest = {
   buildBackend: undefined,
   maturinManifestPath: undefined,
   uvSources: {},
+  pytest: false,
 };
 
 describe('readPyproject', () => {
@@ -42,6 +43,15 @@ dependencies = ["requests>=2", "Other.Lib[cli]; python_version>'3.9'"]
     ['a non-table project key', 'project = "a"\n'],
   ])('returns a manifest without project for %s', (_what, text) => {
     expect(readPyproject(text, FILE)).toEqual(NOTHING);
+  });
+
+  it.each([
+    ['[tool.pytest.ini_options]\ntestpaths = ["tests"]\n', true],
+    ['[tool.pytest]\nminversion = "9.0"\n', true],
+    ['[tool.coverage.run]\nsource = ["a"]\n', false],
+    ['', false],
+  ])('knows whether pytest is configured: %j', (table, pytest) => {
+    expect(readPyproject(`[project]\nname = "a"\n${table}`, FILE).pytest).toBe(pytest);
   });
 
   it('reads a virtual uv workspace root as a manifest without a project', () => {

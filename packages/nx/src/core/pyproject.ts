@@ -25,6 +25,8 @@ export interface PyprojectManifest {
   maturinManifestPath?: string;
   /** `[tool.uv.sources]` by normalised requirement name: only workspace and path sources. */
   uvSources: Record<string, UvSource>;
+  /** pytest is configured here (`[tool.pytest.ini_options]` or `[tool.pytest]`): the project gets a test target. */
+  pytest: boolean;
 }
 
 function requirementsOf(document: TomlTable, project: TomlTable): string[] {
@@ -81,5 +83,6 @@ export function readPyproject(text: string, file: string): PyprojectManifest {
     buildBackend: typeof buildSystem['build-backend'] === 'string' ? buildSystem['build-backend'] : undefined,
     maturinManifestPath: typeof maturin['manifest-path'] === 'string' ? maturin['manifest-path'] : undefined,
     uvSources: uvSourcesOf(uv),
+    pytest: isTable(tool.pytest),
   };
 }

@@ -18,6 +18,8 @@ export interface PythonProjectModel {
   cargoManifest?: string;
   /** Workspace-relative files and globs outside the root that its wheel is built from (crate sources, Cargo workspace manifest and lock). */
   externalBuildInputs: string[];
+  /** pytest is configured in its pyproject.toml; absent otherwise. */
+  pytest?: true;
 }
 
 export interface CrateProjectModel {
@@ -217,6 +219,7 @@ export function buildWorkspaceModel({ pyprojects, cargos }: ManifestSet): Worksp
       distribution: manifest.project?.normalizedName as string,
       cargoManifest: crateDir === undefined ? undefined : cargo.crateFileByDir.get(crateDir),
       externalBuildInputs: crateDir === undefined ? [] : externalBuildInputs(root, crateDir, cargo),
+      ...(manifest.pytest ? { pytest: true as const } : {}),
     };
   });
   return { python, crates, edges: [...edges.values()] };

@@ -141,6 +141,18 @@ describe('createNodes', () => {
     expect(gate('apps/c')).toEqual(['build-wheel']);
   });
 
+  it('adds a test target, named by testTargetName, only where pyproject.toml configures pytest', async () => {
+    workspace.write({
+      'libs/tested/pyproject.toml': '[project]\nname = "tested"\n\n[tool.pytest.ini_options]\ntestpaths = ["tests"]\n',
+      'libs/plain/pyproject.toml': '[project]\nname = "plain"\n',
+    });
+    const results = await inferNodes(['libs/tested/pyproject.toml', 'libs/plain/pyproject.toml'], { testTargetName: 'pytest' });
+    const targets = (root: string) => Object.values(results).map(([, r]) => r.projects?.[root]).find(Boolean)?.targets ?? {};
+
+    expect(targets('libs/tested').pytest).toMatchObject({ executor: 'nx:run-commands', options: { command: 'uv run pytest', cwd: '{projectRoot}' }, cache: true });
+    expect(Object.keys(targets('libs/plain'))).not.toContain('pytest');
+  });
+
   it('infers no project from a virtual uv workspace root without [project]', async () => {
     workspace.write({ 'pyproject.toml': '[tool.uv.workspace]\nmembers = ["libs/*"]\n' });
 

@@ -35,7 +35,7 @@ function projectsByManifest(model: WorkspaceModel, rawOptions: PyrelPluginOption
           name: project.distribution,
           projectType: 'library',
           tags: [RELEASE_PROJECT_TAG],
-          targets: pythonTargets(options, { technologies, externalBuildInputs: project.externalBuildInputs, dependentRoots: [...(dependentRoots.get(project.root) ?? [])].sort() }),
+          targets: pythonTargets(options, { technologies, externalBuildInputs: project.externalBuildInputs, dependentRoots: [...(dependentRoots.get(project.root) ?? [])].sort(), pytest: project.pytest === true }),
           release: RELEASE,
           metadata: { technologies, targetGroups: targetGroups(options), pyrel },
         },

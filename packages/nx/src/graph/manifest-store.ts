@@ -8,7 +8,7 @@ import type { ManifestSet } from '../core/workspace-model';
 type Entry = { hash: string; kind: 'pyproject'; manifest: PyprojectManifest } | { hash: string; kind: 'cargo'; manifest: CargoManifest };
 
 /** Bump when the shape of a parsed manifest changes, so old cache files are ignored. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 export interface ReadManifests {
   manifests: ManifestSet;

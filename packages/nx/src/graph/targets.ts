@@ -10,13 +10,44 @@ export interface PythonTargetFacts {
   externalBuildInputs: readonly string[];
   /** Roots of the Python projects that depend on this one directly. */
   dependentRoots: readonly string[];
+  /** pytest is configured in the project's pyproject.toml. */
+  pytest: boolean;
+}
+
+/** Project files a build or test reads: everything but outputs, caches and environments. */
+const PROJECT_SOURCES = [
+  '{projectRoot}/**/*',
+  '!{projectRoot}/dist/**/*',
+  '!{projectRoot}/**/__pycache__/**/*',
+  '!{projectRoot}/.venv/**/*',
+  '!{projectRoot}/target/**/*',
+  '!{projectRoot}/build/**/*',
+  '!{projectRoot}/**/*.egg-info/**/*',
+];
+
+/**
+ * pytest in the project's own uv environment (its dev dependency group included); with the
+ * pyproject generator's `--cov` addopts, coverage below `[tool.coverage.report] fail_under` fails it.
+ */
+function testTarget(technologies: string[]): TargetConfiguration {
+  return {
+    executor: 'nx:run-commands',
+    options: { command: 'uv run pytest', cwd: '{projectRoot}' },
+    cache: true,
+    inputs: [...PROJECT_SOURCES, '!{projectRoot}/.coverage', '!{projectRoot}/.pytest_cache/**/*'],
+    metadata: {
+      technologies,
+      description: 'Run pytest with `uv run` in the project (the release workflow\'s gate runs it for affected projects).',
+      help: { command: 'uv run pytest --help', example: { args: ['-x'] } },
+    },
+  };
 }
 
 /** The no-op target that completes once this project and every project depending on it, transitively, is built and checked. */
 export const releaseSetTargetName = (options: NormalizedPluginOptions) => `${options.buildWheelTargetName}-with-dependents`;
 
 /** The targets every Python project gets; target names come from the plugin options. */
-export function pythonTargets(options: NormalizedPluginOptions, { technologies, externalBuildInputs, dependentRoots }: PythonTargetFacts): Record<string, TargetConfiguration> {
+export function pythonTargets(options: NormalizedPluginOptions, { technologies, externalBuildInputs, dependentRoots, pytest }: PythonTargetFacts): Record<string, TargetConfiguration> {
   const releaseSet = releaseSetTargetName(options);
   return {
     [options.versionTargetName]: {
@@ -30,16 +61,7 @@ export function pythonTargets(options: NormalizedPluginOptions, { technologies, 
     [options.buildWheelTargetName]: {
       executor: '@pyrel/nx:build-wheel',
       cache: true,
-      inputs: [
-        '{projectRoot}/**/*',
-        '!{projectRoot}/dist/**/*',
-        '!{projectRoot}/**/__pycache__/**/*',
-        '!{projectRoot}/.venv/**/*',
-        '!{projectRoot}/target/**/*',
-        '!{projectRoot}/build/**/*',
-        '!{projectRoot}/**/*.egg-info/**/*',
-        ...externalBuildInputs.map((path) => `{workspaceRoot}/${path}`),
-      ],
+      inputs: [...PROJECT_SOURCES, ...externalBuildInputs.map((path) => `{workspaceRoot}/${path}`)],
       outputs: ['{projectRoot}/dist'],
       metadata: {
         technologies,
@@ -89,6 +111,7 @@ export function pythonTargets(options: NormalizedPluginOptions, { technologies, 
         description: 'Upload the built sdist and wheel for `nx release publish` (`--registry` names the repository).',
       },
     },
+    ...(pytest ? { [options.testTargetName]: testTarget(technologies) } : {}),
   };
 }
 
