@@ -1,8 +1,9 @@
 /**
  * `npm run demo`: builds a polyglot workspace from examples/polyglot in a temp dir (kept), installs
- * nx and the packed plugin, starts a local index, publishes every Python package to it in
- * dependency order through `nx run-many -t publish`, pip-installs them back, prints a summary and
- * stops the index. Rust-backed packages are skipped, with a notice, when cargo is missing.
+ * nx and the packed plugin, runs setup, starts two local indexes standing in for TestPyPI and PyPI,
+ * publishes a pre-release of every Python package to the first and the stable release to the
+ * second, dependencies first, pip-installs them back, prints a summary and stops the indexes.
+ * Rust-backed packages are skipped, with a notice, when cargo is missing.
  */
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,13 +52,16 @@ function publishedPackages(dataDir: string): PublishedPackage[] {
   return [...byName.values()].sort((a, b) => a.uploadedAt - b.uploadedAt);
 }
 
+type IndexName = 'testpypi' | 'pypi';
+
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'pyrel-demo-'));
   const hasCargo = findOnPath('cargo', process.env) !== null;
   console.log(`Demo workspace: ${root} (kept after the demo)`);
   const ws = openWorkspace(root);
+  const env = { PYREL_CACHE_DIR: SHARED_TOOL_CACHE, PYREL_TOKEN_TESTPYPI: 'local-demo', PYREL_TOKEN_PYPI: 'local-demo' };
 
-  await step('Creating the polyglot workspace and installing nx + the packed @pyrel/nx', () => {
+  await step('Creating the polyglot workspace, installing nx + the packed @pyrel/nx, nx g @pyrel/nx:setup', () => {
     cpSync(EXAMPLE, root, { recursive: true });
     if (!hasCargo) {
       RUST_DIRS.forEach((dir) => rmSync(join(root, dir), { recursive: true, force: true }));
@@ -65,37 +69,43 @@ async function main(): Promise<void> {
     }
     ws.write(WORKSPACE_FILES);
     installNxAndPlugin(root);
-    ws.nx(['g', '@pyrel/nx:setup']);
+    const setup = ws.nx(['g', '@pyrel/nx:setup']);
+    console.log(setup.output.split('\n').filter((l) => /^\s+\S+ \(|found \d|wrote|CREATE|UPDATE/.test(l)).map((l) => `  ${l.trim()}`).join('\n'));
     ws.commit('demo workspace');
   });
 
-  const dataDir = join(root, 'tmp', 'local-index');
-  const index: LocalIndex = await step('Starting a local package index (pypiserver on 127.0.0.1)', async () => {
-    const uv = await resolveUv({ env: process.env, cacheDir: SHARED_TOOL_CACHE, onBootstrap: (m) => console.log(`  ${m}`) });
-    const started = await startLocalIndex({ uv, cacheDir: SHARED_TOOL_CACHE, dataDir, env: process.env });
-    console.log(`  serving ${started.simpleUrl} (pid ${started.pid})`);
-    return started;
-  });
-
+  const dataDir = (name: IndexName) => join(root, 'tmp', 'indexes', name);
+  const indexes: Partial<Record<IndexName, LocalIndex>> = {};
   try {
-    await step('Registering the index as repository "local" in nx.json', () => {
+    await step('Starting two local indexes (pypiserver on 127.0.0.1) as "testpypi" and "pypi" in nx.json', async () => {
+      const uv = await resolveUv({ env: process.env, cacheDir: SHARED_TOOL_CACHE, onBootstrap: (m) => console.log(`  ${m}`) });
+      for (const name of ['testpypi', 'pypi'] as const) {
+        const index = await startLocalIndex({ uv, cacheDir: SHARED_TOOL_CACHE, dataDir: dataDir(name), env: process.env });
+        indexes[name] = index;
+        console.log(`  ${name.padEnd(8)} stand-in: ${index.simpleUrl} (pid ${index.pid})`);
+      }
       ws.updateJson<{ plugins: Array<{ plugin: string; options?: Record<string, unknown> }> }>('nx.json', (nxJson) => {
         const entry = nxJson.plugins.find((p) => p.plugin === '@pyrel/nx');
-        if (entry) entry.options = { ...entry.options, repositories: { local: { url: index.url, indexUrl: index.simpleUrl } } };
+        if (entry) entry.options = { ...entry.options, repositories: Object.fromEntries(Object.entries(indexes).map(([name, index]) => [name, { url: index.url, indexUrl: index.simpleUrl }])) };
         return nxJson;
       });
-      console.log(ws.nx(['show', 'projects']).stdout.trim().replace(/^/gm, '  '));
     });
 
-    await step('Building and publishing every Python package, dependencies first (nx run-many -t publish)', () => {
-      const result = ws.nx(['run-many', '-t', 'publish', '--repository=local'], { env: { PYREL_CACHE_DIR: SHARED_TOOL_CACHE } });
-      console.log(result.stdout.split('\n').filter((l) => /nx run \S+:publish|Successfully ran/.test(l)).map((l) => `  ${l.trim()}`).join('\n'));
+    await step('Pre-release of every Python package to the TestPyPI stand-in (nx run-many -t publish --prerelease)', () => {
+      const result = ws.nx(['run-many', '-t', 'publish', '--prerelease', '--output-style=static'], { env });
+      console.log(result.stdout.split('\n').filter((l) => /Published \d|bumped|Successfully ran/.test(l)).map((l) => `  ${l.trim()}`).join('\n'));
     });
 
-    const installed = await step('Installing the packages back from the index into a fresh venv (pip)', () => {
+    await step('Stable release to the PyPI stand-in (nx run-many -t version --bump=0.1.1, then -t publish)', () => {
+      ws.nx(['run-many', '-t', 'version', '--bump=0.1.1'], { env });
+      const result = ws.nx(['run-many', '-t', 'publish', '--output-style=static'], { env });
+      console.log(result.stdout.split('\n').filter((l) => /Published \d|Successfully ran/.test(l)).map((l) => `  ${l.trim()}`).join('\n'));
+    });
+
+    const installed = await step('Installing the packages back from the PyPI stand-in into a fresh venv (pip)', () => {
       const venv = createVenv(join(root, '.venv-demo'));
       const wanted = ['demo-cli', ...(hasCargo ? ['demo-fastcalc'] : [])];
-      venv.pip(['install', '--quiet', '--index-url', index.simpleUrl, ...wanted]);
+      venv.pip(['install', '--quiet', '--index-url', (indexes.pypi as LocalIndex).simpleUrl, ...wanted]);
       console.log(`  demo-cli Ada -> ${ws.run(join(root, '.venv-demo', 'bin', 'demo-cli'), ['Ada']).stdout.trim()}`);
       if (hasCargo) console.log(`  demo_fastcalc.add(2, 3) -> ${ws.run(venv.python, ['-c', 'import demo_fastcalc; print(demo_fastcalc.add(2, 3))']).stdout.trim()}`);
       const list = JSON.parse(venv.pip(['list', '--format=json']).stdout) as Array<{ name: string; version: string }>;
@@ -103,14 +113,15 @@ async function main(): Promise<void> {
     });
 
     await step('Summary', () => {
-      const rows = [['order', 'package', 'version', 'files on the index', 'pip installed']];
-      publishedPackages(dataDir).forEach((p, i) => rows.push([String(i + 1), p.distribution, p.version, p.files.sort().join(', '), installed.get(p.distribution) ?? '-']));
+      const prereleases = new Map(publishedPackages(dataDir('testpypi')).map((p) => [p.distribution, p.version]));
+      const rows = [['order', 'package', 'TestPyPI stand-in', 'PyPI stand-in', 'files on PyPI stand-in', 'pip installed']];
+      publishedPackages(dataDir('pypi')).forEach((p, i) => rows.push([String(i + 1), p.distribution, prereleases.get(p.distribution) ?? '-', p.version, p.files.sort().join(', '), installed.get(p.distribution) ?? '-']));
       formatTable(rows).forEach((line) => console.log(line));
-      console.log(`\nWorkspace kept at ${root}. Try: cd ${root} && npx nx graph`);
+      console.log(`\nWorkspace kept at ${root}. Try: cd ${root} && npx nx graph, and read .github/workflows/python-release.yml`);
     });
   } finally {
-    await index.stop();
-    console.log('Local index stopped.');
+    for (const index of Object.values(indexes)) await index.stop();
+    console.log('Local indexes stopped.');
   }
 }
 

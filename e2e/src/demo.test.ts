@@ -14,7 +14,7 @@ describe('npm run demo (without cargo)', () => {
     if (kept && existsSync(kept)) rmSync(kept, { recursive: true, force: true });
   });
 
-  it('publishes the Python packages in dependency order, installs them back and stops the index', () => {
+  it('runs setup, a pre-release to the TestPyPI stand-in and the release to the PyPI stand-in in dependency order, installs them back and stops both indexes', () => {
     const path = (process.env.PATH ?? '').split(delimiter).filter((dir) => !existsSync(join(dir, 'cargo'))).join(delimiter);
     const tsx = join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
     const result = runCommand(process.execPath, [tsx, 'scripts/demo.ts'], { cwd: REPO_ROOT, env: { ...process.env, PATH: path } });
@@ -22,8 +22,10 @@ describe('npm run demo (without cargo)', () => {
 
     expect(result.stdout).toContain('cargo was not found on PATH: skipping the Rust-backed package demo-fastcalc');
     expect(result.stdout).toContain('demo-cli Ada -> hello, Ada');
-    const order = [...result.stdout.matchAll(/^\s+(\d)\s+(demo-\S+)\s+0\.1\.0\s+.+\s+0\.1\.0\s*$/gm)].map((m) => m[2]);
+    // order, package, pre-release on the TestPyPI stand-in, release on the PyPI stand-in, files, what pip installed
+    const order = [...result.stdout.matchAll(/^\s+(\d)\s+(demo-\S+)\s+0\.1\.1rc1\s+0\.1\.1\s+.+\s+0\.1\.1\s*$/gm)].map((m) => m[2]);
     expect(order).toEqual(['demo-core', 'demo-models', 'demo-cli']);
-    expect(result.stdout).toContain('Local index stopped.');
+    expect(result.stdout).toContain('CREATE .github/workflows/python-release.yml');
+    expect(result.stdout).toContain('Local indexes stopped.');
   });
 });
