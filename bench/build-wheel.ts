@@ -17,7 +17,7 @@ import { runCommand } from '../e2e/utils/commands';
 import { installNxAndPlugin } from '../e2e/utils/workspace';
 import { resolveUv } from '../packages/nx/src/python/uv';
 import { commitAll, writeHatchlingPackages } from './lib/hatchling-workspace';
-import { measure, median, printTable } from './lib/measure';
+import { measure, median, printTable, reportMeasures } from './lib/measure';
 
 const PACKAGES = Number(process.env.PYREL_BENCH_PACKAGES ?? 50);
 const SAMPLES = Number(process.env.PYREL_BENCH_SAMPLES ?? 3);
@@ -60,8 +60,7 @@ async function main(): Promise<void> {
     }
     printTable([['variant', 'median s'], ...(Object.keys(LABELS) as Variant[]).map((v) => [LABELS[v], median(seconds[v]).toFixed(2)])]);
     console.log('');
-    printTable([
-      ['measure', 'value', 'target'],
+    reportMeasures('build-wheel', [
       ['(cold) / (loop)', `${(median(seconds.cold) / median(seconds.loop)).toFixed(2)}x`, '<= 1.15x'],
       ['(replay) / (cold)', `${(median(seconds.replay) / median(seconds.cold)).toFixed(2)}x`, '<= 0.10x'],
     ]);

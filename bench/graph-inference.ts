@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installNxAndPlugin } from '../e2e/utils/workspace';
 import { runCommand } from '../e2e/utils/commands';
-import { measure, median, printTable, type Sample } from './lib/measure';
+import { measure, median, printTable, reportMeasures, type Sample } from './lib/measure';
 
 const PACKAGES = Number(process.env.PYREL_BENCH_PACKAGES ?? 1000);
 const SAMPLES = Number(process.env.PYREL_BENCH_SAMPLES ?? 5);
@@ -131,8 +131,7 @@ function main(): void {
     ]);
     const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(3)} s`;
     console.log('');
-    printTable([
-      ['measure', 'value', 'target'],
+    reportMeasures('graph', [
       ['(a) - (b), cold, isolated plugins (Nx default)', signed(seconds('pyrel', 'isolated') - seconds('bare', 'isolated')), '<= 0.250 s'],
       ['(a) - (b), cold, in-process plugins', signed(seconds('pyrel', 'in-process') - seconds('bare', 'in-process')), '<= 0.250 s'],
       ['(d) - (b), cold, isolated: Nx\'s price for any plugin', signed(seconds('noop', 'isolated') - seconds('bare', 'isolated')), 'informational'],

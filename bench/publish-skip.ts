@@ -21,7 +21,7 @@ import { LOCAL_INDEX_PASSWORD, LOCAL_INDEX_USERNAME } from '../packages/nx/src/c
 import { startLocalIndex } from '../packages/nx/src/index/local-index';
 import { resolveUv } from '../packages/nx/src/python/uv';
 import { commitAll, writeHatchlingPackages } from './lib/hatchling-workspace';
-import { measure, median, printTable } from './lib/measure';
+import { measure, median, printTable, reportMeasures } from './lib/measure';
 
 const PACKAGES = Number(process.env.PYREL_BENCH_PACKAGES ?? 200);
 const SAMPLES = Number(process.env.PYREL_BENCH_SAMPLES ?? 3);
@@ -78,9 +78,8 @@ async function main(): Promise<void> {
       ['(nx) nx run-many -t publish, all already published', ...settings.map((setting) => median(seconds[setting].nx).toFixed(2))],
     ]);
     console.log('');
-    printTable([
-      ['measure', 'value', 'target'],
-      ...settings.map((setting) => [`(nx) / (loop), ${SETTINGS[setting]}`, `${(median(seconds[setting].nx) / median(seconds[setting].loop)).toFixed(2)}x`, '<= 0.50x']),
+    reportMeasures('publish', [
+      ...settings.map((setting) => [`(nx) / (loop), ${SETTINGS[setting]}`, `${(median(seconds[setting].nx) / median(seconds[setting].loop)).toFixed(2)}x`, '<= 0.50x'] as const),
     ]);
   } finally {
     await stopServers();

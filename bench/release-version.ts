@@ -17,7 +17,7 @@ import { NX_WITH_JS_VERSION } from '../e2e/utils/paths';
 import { installNxAndPlugin } from '../e2e/utils/workspace';
 import { DEFAULT_RELEASE_PROJECTS } from '../packages/nx/src/generators/setup/generator';
 import { commitAll } from './lib/hatchling-workspace';
-import { measure, median, printTable } from './lib/measure';
+import { measure, median, printTable, reportMeasures } from './lib/measure';
 
 const PACKAGES = Number(process.env.PYREL_BENCH_PACKAGES ?? 200);
 const SAMPLES = Number(process.env.PYREL_BENCH_SAMPLES ?? 5);
@@ -96,8 +96,7 @@ function main(): void {
       ...variants.map((v) => [LABELS[v], median(seconds[v]).toFixed(3), String(changed(v))]),
     ]);
     console.log('');
-    printTable([
-      ['measure', 'value', 'target'],
+    reportMeasures('release-version', [
       ['(py) / (js)', `${(median(seconds.py) / median(seconds.js)).toFixed(2)}x`, '<= 1.00x'],
     ]);
   } finally {

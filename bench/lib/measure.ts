@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { formatTable } from '../../packages/nx/src/core/format';
 
 export interface Sample {
@@ -31,4 +31,14 @@ export function median(values: readonly number[]): number {
 
 export function printTable(rows: readonly (readonly string[])[]): void {
   formatTable(rows).forEach((line) => console.log(line));
+}
+
+/** Env var naming a JSON-lines file where each benchmark also appends its measures, for `npm run bench`'s summary. */
+export const SUMMARY_FILE_ENV = 'PYREL_BENCH_SUMMARY';
+
+/** Prints a benchmark's measure/value/target rows and records them for the summary of `npm run bench`. */
+export function reportMeasures(benchmark: string, rows: readonly (readonly [measure: string, value: string, target: string])[]): void {
+  printTable([['measure', 'value', 'target'], ...rows]);
+  const file = process.env[SUMMARY_FILE_ENV];
+  if (file) appendFileSync(file, rows.map(([measure, value, target]) => `${JSON.stringify({ benchmark, measure, value, target })}\n`).join(''));
 }
