@@ -10,7 +10,7 @@ import type { Workspace } from './workspace';
 
 const WORKFLOW = '.github/workflows/python-release.yml';
 
-/** Steps of the generated workflow that need GitHub itself: its outputs file, its OIDC token, its API. */
+/** Steps of the generated workflow that need GitHub itself: its OIDC token (signing), its API (pushing tags). */
 const GITHUB_ONLY_STEPS = new Set(['PEP 740 attestations', 'Push the new release tags']);
 /** The workspace is already installed (its node_modules links to the suite's template). */
 const INSTALL_COMMANDS = /^(npm ci|corepack enable|pnpm install.*|yarn install.*|bun install.*)$/;
@@ -37,9 +37,9 @@ export interface ReleaseRehearsal {
   /** The generated workflow's jobs, parsed. */
   workflow(): Record<string, WorkflowJob>;
   /**
-   * Runs the job's steps in order with the shell GitHub uses (bash -eo pipefail), stopping at the first failing step. A
-   * step's `$GITHUB_OUTPUT` is returned as `outputs`; the gate's `sha` becomes the `NX_BASE` of
-   * its later steps, as `steps.base.outputs.sha` does on GitHub.
+   * Runs the job's steps in order with the shell GitHub uses (bash -eo pipefail), stopping at the
+   * first failing step. A step's `$GITHUB_OUTPUT` is returned as `outputs`; the gate's `sha`
+   * becomes the `NX_BASE` of its later steps, as `steps.base.outputs.sha` does on GitHub.
    */
   runJob(job: string, env?: NodeJS.ProcessEnv): CommandResult & { outputs: Record<string, string> };
   /** File name -> sha256 of what an index holds. */
