@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { freePort, type LocalIndex } from '../../packages/nx/src/index/local-index';
 import { createVenv } from '../utils/commands';
@@ -225,6 +226,13 @@ describe('local-index target', () => {
       expect(simpleUrl).toBe(`http://127.0.0.1:${port}/simple/`);
       expect((await fetch(simpleUrl)).status).toBe(200);
       expect(output).toContain(`serving ${join(ws.root, 'tmp/rehearsal')}`);
+      // A client that connects and sends nothing (a browser's spare connection) must not stall everyone else.
+      const idle = await new Promise<Socket>((resolve) => { const socket = connect(port, '127.0.0.1', () => resolve(socket)); });
+      try {
+        expect((await fetch(simpleUrl, { signal: AbortSignal.timeout(10_000) })).status).toBe(200);
+      } finally {
+        idle.destroy();
+      }
     } finally {
       const exited = new Promise((resolve) => nx.once('exit', resolve));
       nx.kill('SIGTERM');

@@ -1,3 +1,4 @@
+import { ensurePypiserverEnv } from '../../packages/nx/src/python/pypiserver';
 import { ensureToolEnv } from '../../packages/nx/src/python/tool-env';
 import { pinnedRequirement } from '../../packages/nx/src/python/tool-versions';
 import { resolveUv } from '../../packages/nx/src/python/uv';
@@ -12,9 +13,8 @@ export function sharedUv(): Promise<string> {
 /** Makes every tool environment the suites use, once, before any test runs in parallel. */
 export async function prepareSharedTools(): Promise<void> {
   const uv = await sharedUv();
-  for (const tool of ['pypiserver', 'twine'] as const) {
-    await ensureToolEnv({ uv, cacheDir: SHARED_TOOL_CACHE, requirement: pinnedRequirement(tool), env: process.env });
-  }
+  await ensurePypiserverEnv({ uv, cacheDir: SHARED_TOOL_CACHE, env: process.env });
+  await ensureToolEnv({ uv, cacheDir: SHARED_TOOL_CACHE, requirement: pinnedRequirement('twine'), env: process.env });
 }
 
 /** A real pypiserver on 127.0.0.1 and a free port; the suite that starts it stops it. */

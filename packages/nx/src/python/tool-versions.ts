@@ -2,6 +2,8 @@
 export const TOOL_VERSIONS = {
   uv: '0.13.9',
   pypiserver: '2.4.2',
+  /** The threaded WSGI server pypiserver runs on (see pypiserver.ts). */
+  paste: '3.10.1',
   build: '1.6.1',
   twine: '7.0.0',
   maturin: '1.16.0',
