@@ -207,7 +207,6 @@ function downloadSteps(model: ReleaseWorkflowModel): string[] {
   ];
 }
 
-
 /**
  * Signs every built file with the job's OIDC identity (sigstore); `uv publish` sends each
  * `<file>.publish.attestation` with its file, and PyPI shows it as a PEP 740 attestation.
@@ -223,12 +222,10 @@ function attestStep(model: ReleaseWorkflowModel): string[] {
   ];
 }
 
+/** A publish job; its GitHub environment is named after the repository (`<repository>-<project>` with environmentPerProject). */
 interface PublishChannel {
   job: string;
-  title: string;
   repository: string;
-  /** Environment name; with environmentPerProject, `<environment>-<project>`. */
-  environment: string;
   /** Job `if`; none runs the job on every trigger. */
   condition?: string;
   needs: string[];
@@ -254,7 +251,7 @@ function publishJob(model: ReleaseWorkflowModel, channel: PublishChannel): strin
   const perProject = model.environmentPerProject;
   return [
     `${channel.job}:`,
-    `  name: ${channel.title}${perProject ? ' (${{ matrix.project }})' : ''}`,
+    `  name: Publish to ${channel.repository}${perProject ? ' (${{ matrix.project }})' : ''}`,
     `  needs: [${channel.needs.join(', ')}]`,
     ...(channel.condition ? [`  if: \${{ ${channel.condition} }}`] : []),
     '  runs-on: ubuntu-latest',
@@ -265,9 +262,9 @@ function publishJob(model: ReleaseWorkflowModel, channel: PublishChannel): strin
           '    max-parallel: 1',
           '    matrix:',
           `      project: [${model.projects.map((p) => p.name).join(', ')}]`,
-          `  environment: ${channel.environment}-\${{ matrix.project }}`,
+          `  environment: ${channel.repository}-\${{ matrix.project }}`,
         ]
-      : [`  environment: ${channel.environment}`]),
+      : [`  environment: ${channel.repository}`]),
     '  permissions:',
     '    contents: read',
     '    id-token: write # trusted publishing and PEP 740 attestations',
@@ -315,21 +312,8 @@ function verifyJob(model: ReleaseWorkflowModel, needs: string[]): string[] {
 export function releaseWorkflow(model: ReleaseWorkflowModel): string {
   const hasMaturin = maturinProjects(model).length > 0;
   const built = ['gate', 'build', ...(hasMaturin ? ['wheels'] : [])];
-  const rehearsal: PublishChannel = {
-    job: 'publish-testpypi',
-    title: `Publish to ${model.prereleaseRepository}`,
-    repository: model.prereleaseRepository,
-    environment: model.prereleaseRepository,
-    needs: built,
-  };
-  const stable: PublishChannel = {
-    job: 'publish-pypi',
-    title: `Publish to ${model.repository}`,
-    repository: model.repository,
-    environment: model.repository,
-    condition: TO_PYPI,
-    needs: [...built, rehearsal.job],
-  };
+  const rehearsal: PublishChannel = { job: 'publish-testpypi', repository: model.prereleaseRepository, needs: built };
+  const stable: PublishChannel = { job: 'publish-pypi', repository: model.repository, condition: TO_PYPI, needs: [...built, rehearsal.job] };
   const jobs = [
     gateJob(model),
     buildJob(model),
