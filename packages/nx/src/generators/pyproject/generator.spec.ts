@@ -43,6 +43,15 @@ describe('pyproject generator', () => {
     expect(coverage('libs/a/pyproject.toml').coverage.run.source).toEqual(['a']);
   });
 
+  it('writes the description and requires-python it is given, in pyproject.toml and the README', async () => {
+    await pyprojectGenerator(tree, { directory: 'libs/sdk', description: 'Client for the "Acme" API', requiresPython: '>=3.11' });
+
+    const project = parseToml(read(tree, 'libs/sdk/pyproject.toml')!, 'pyproject.toml').project as Record<string, unknown>;
+    expect(project.description).toBe('Client for the "Acme" API');
+    expect(project['requires-python']).toBe('>=3.11');
+    expect(read(tree, 'libs/sdk/README.md')).toContain('Client for the "Acme" API');
+  });
+
   it('gives maturin a PyO3 abi3 crate with the same version, and the extension as a private submodule', async () => {
     await pyprojectGenerator(tree, { directory: 'py/fast', backend: 'maturin' });
 
