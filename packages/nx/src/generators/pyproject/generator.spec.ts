@@ -52,6 +52,12 @@ describe('pyproject generator', () => {
     expect(read(tree, 'libs/sdk/README.md')).toContain('Client for the "Acme" API');
   });
 
+  it.each([['Say "hi"'], ['Ends with a backslash \\'], ['Has """triple""" quotes']])('writes the description as an escaped string literal, so quotes and backslashes cannot end the docstring: %j', async (description) => {
+    await pyprojectGenerator(tree, { directory: 'libs/sdk', description });
+
+    expect(read(tree, 'libs/sdk/src/sdk/__init__.py')?.split('\n')[0]).toBe(JSON.stringify(description));
+  });
+
   it('gives maturin a PyO3 abi3 crate with the same version, and the extension as a private submodule', async () => {
     await pyprojectGenerator(tree, { directory: 'py/fast', backend: 'maturin' });
 

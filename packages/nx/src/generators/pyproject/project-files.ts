@@ -75,7 +75,8 @@ function pyprojectToml(scaffold: PyprojectScaffold): string {
 }
 
 function initPy({ module, backend, description }: PyprojectScaffold): string {
-  const docstring = `"""${description.replace(/"""/g, "'''") || module}"""`;
+  // A one-line docstring as an escaped string literal: quotes or backslashes in the description cannot end it early.
+  const docstring = JSON.stringify(description || module);
   if (backend !== 'maturin') return `${docstring}\n\n__version__ = "${INITIAL_VERSION}"\n`;
   return `${docstring}\n\nfrom ._native import add\n\n__all__ = ["add", "__version__"]\n__version__ = "${INITIAL_VERSION}"\n`;
 }
