@@ -20,6 +20,13 @@ interface WorkflowJob { if?: string; needs?: string | string[]; steps: WorkflowS
 
 export type IndexName = 'testpypi' | 'pypi';
 
+export interface LocalRepositories {
+  /** The nx.json repository name of each stand-in, also set as `prereleaseRepository` / `repository` (default: testpypi, pypi). */
+  names?: Record<IndexName, string>;
+  /** Where uploads to a stand-in go instead of the index itself (a proxy in front of it). */
+  uploadUrls?: Partial<Record<IndexName, string>>;
+}
+
 /**
  * A workspace with two local pypiservers standing in for TestPyPI and PyPI under those very
  * names, so the configuration setup generates is used as it is; and the release workflow's jobs
@@ -32,8 +39,11 @@ export interface ReleaseRehearsal {
   base: string;
   /** What the workflow's env, setup-uv and trusted publishing give its jobs. */
   env: NodeJS.ProcessEnv;
-  /** Points the plugin's `pypi` and `testpypi` repositories at the local indexes (the plugin must be registered). */
-  useLocalIndexes(): void;
+  /**
+   * Points the plugin's `pypi` and `testpypi` repositories (or the names given) at the local
+   * indexes and gives the jobs a token for each (the plugin must be registered).
+   */
+  useLocalIndexes(repositories?: LocalRepositories): void;
   /** The generated workflow's jobs, parsed. */
   workflow(): Record<string, WorkflowJob>;
   /**
@@ -59,8 +69,6 @@ export async function createReleaseRehearsal(label: string): Promise<ReleaseRehe
     NX_BASE: base,
     PATH: `${dirname(await sharedUv())}:${process.env.PATH}`,
     RUNNER_TEMP: join(ws.root, 'tmp', 'runner'),
-    PYREL_TOKEN_PYPI: 'local-dummy',
-    PYREL_TOKEN_TESTPYPI: 'local-dummy',
   };
   mkdirSync(env.RUNNER_TEMP as string, { recursive: true });
   let venvs = 0;
@@ -70,12 +78,15 @@ export async function createReleaseRehearsal(label: string): Promise<ReleaseRehe
     indexes,
     base,
     env,
-    useLocalIndexes: () =>
+    useLocalIndexes: ({ names = { testpypi: 'testpypi', pypi: 'pypi' }, uploadUrls = {} } = {}) => {
+      for (const name of Object.values(names)) env[`PYREL_TOKEN_${name.toUpperCase()}`] = 'local-dummy';
       ws.updateJson<{ plugins: Array<string | { plugin: string; options?: Record<string, unknown> }> }>('nx.json', (nxJson) => {
         const entry = nxJson.plugins.find((p) => typeof p !== 'string' && p.plugin === '@pyrel/nx') as { options?: Record<string, unknown> };
-        entry.options = { ...entry.options, repositories: Object.fromEntries(Object.entries(indexes).map(([name, index]) => [name, { url: index.url, indexUrl: index.simpleUrl }])) };
+        const repositories = Object.fromEntries((Object.keys(indexes) as IndexName[]).map((index) => [names[index], { url: uploadUrls[index] ?? indexes[index].url, indexUrl: indexes[index].simpleUrl }]));
+        entry.options = { ...entry.options, repository: names.pypi, prereleaseRepository: names.testpypi, repositories };
         return nxJson;
-      }),
+      });
+    },
     workflow,
     runJob: (job, extraEnv = {}) => {
       const scripts = workflow()[job].steps.filter((s) => s.run && !INSTALL_COMMANDS.test(s.run) && !GITHUB_ONLY_STEPS.has(s.name ?? '')).map((s) => s.run as string);
