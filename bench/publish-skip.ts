@@ -4,7 +4,7 @@
  *   (loop) a shell loop of `uv publish --check-url` in each package directory (uv hashes the
  *          files, asks the index, and skips each one as already there);
  *   (nx)   `nx run-many -t publish`: build-wheel replays from the Nx cache, then the batch asks
- *          the index for every project (16 at a time) and skips.
+ *          the index for every project (up to 16 at a time, as many as make it faster) and skips.
  * Both run twice: against the index directly, and through a proxy on 127.0.0.1 that delays each
  * request by 50 ms, the round trip to a remote index such as PyPI.
  * Prints medians and the ratios nx / loop (target: at most 0.5x).

@@ -6,8 +6,8 @@ import { reportFailures } from '../../utils/executor-support';
 import { versionedProject } from '../../version/project-facts';
 import type { PublishExecutorOptions } from './schema';
 
-/** Index pages read at once; enough to hide latency, few enough to be polite to PyPI. */
-const INDEX_CONCURRENCY = 16;
+/** Most index pages read at once (fewer where the index slows down with more): enough to hide a remote index's latency, few enough to be polite to PyPI. */
+const MAX_INDEX_CONCURRENCY = 16;
 
 interface TaskResult {
   task: string;
@@ -16,7 +16,7 @@ interface TaskResult {
 
 /**
  * Every publish task of a run in one process (Nx batch mode, preferred by this executor): all
- * index pages are read up front and concurrently, then tasks run one by one, dependencies
+ * index pages are requested up front, then tasks run one by one, dependencies
  * first; a task whose dependency in the batch failed is not published and says why.
  */
 export default async function* batchPublish(taskGraph: TaskGraph, inputs: Record<string, PublishExecutorOptions>, _overrides: unknown, context: ExecutorContext): AsyncGenerator<TaskResult> {
@@ -26,7 +26,7 @@ export default async function* batchPublish(taskGraph: TaskGraph, inputs: Record
   };
   // Nx 24 lists edges as { id }, Nx 23 as ids.
   const dependenciesOf = (id: string): string[] => ((taskGraph.dependencies[id] ?? []) as Array<string | { id: string }>).map((edge) => (typeof edge === 'string' ? edge : edge.id));
-  const indexFiles = createIndexReader(INDEX_CONCURRENCY);
+  const indexFiles = createIndexReader(MAX_INDEX_CONCURRENCY);
   const ids = dependencyOrder(Object.keys(taskGraph.tasks), dependenciesOf);
   for (const id of ids) {
     const project = versionedProject(taskGraph.tasks[id].target.project, context.projectsConfigurations.projects[taskGraph.tasks[id].target.project]);
