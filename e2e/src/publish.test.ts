@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { freePort, type LocalIndex } from '../../packages/nx/src/index/local-index';
@@ -32,7 +32,8 @@ describe('publish', () => {
     ws = createTestWorkspace('publish');
     for (const name of ['pypi-local', 'testpypi-local', 'flaky', 'guarded', 'barrier']) indexes[name] = await startTestIndex(dataDir(name));
     proxy = await startFaultProxy(indexes.flaky.url, { refuseOnce: 'pyrel_e2e_b-' });
-    guarded = await startFaultProxy(indexes.guarded.url, { requireAuth: `ci-bot:${CANARY}` });
+    // It also refuses the first upload carrying a PEP 740 attestation, which shows that one was sent.
+    guarded = await startFaultProxy(indexes.guarded.url, { requireAuth: `ci-bot:${CANARY}`, refuseOnce: 'name="attestations"' });
     const repositories = {
       'pypi-local': { url: indexes['pypi-local'].url, indexUrl: indexes['pypi-local'].simpleUrl },
       'testpypi-local': { url: indexes['testpypi-local'].url, indexUrl: indexes['testpypi-local'].simpleUrl },
@@ -118,18 +119,36 @@ describe('publish', () => {
     expect(indexFiles(dataDir('pypi-local'))).toEqual(indexFiles(dataDir('flaky')));
   });
 
-  it('uploads with twine and the credentials of .pypirc, never printing them', () => {
+  it('uploads with twine and the credentials of .pypirc, never printing them, with the attestations beside the files', () => {
     const pypirc = join(ws.root, 'tmp', 'pypirc');
-    const refused = ws.nx(['run', `${A}:publish`, '--repository=guarded', '--uploader=twine'], { check: false, env: { PYREL_PYPIRC: pypirc } });
+    // As the release workflow runs it after signing: a build-wheel cache replay would put dist/ back without the attestations.
+    const twinePublish = () => ws.nx(['run', `${A}:publish`, '--repository=guarded', '--uploader=twine', '--excludeTaskDependencies'], { check: false, env: { PYREL_PYPIRC: pypirc } });
+    const refused = twinePublish();
     expect(refused.exitCode).not.toBe(0);
     expect(refused.output).toContain('HTTPError: 403 Forbidden');
 
     ws.write({ 'tmp/pypirc': `[distutils]\nindex-servers =\n    guarded\n\n[guarded]\nusername = ci-bot\npassword = ${CANARY}\n` });
-    const result = ws.nx(['run', `${A}:publish`, '--repository=guarded', '--uploader=twine'], { env: { PYREL_PYPIRC: pypirc } });
+    // What the release workflow's signing step leaves beside each file (pypi-attestations needs GitHub's OIDC token, so a stand-in).
+    const dist = join(ws.root, 'libs/a/dist');
+    const files = readdirSync(dist).filter((f) => f.endsWith('.whl') || f.endsWith('.tar.gz'));
+    writeFileSync(join(dist, `${files[0]}.publish.attestation`), '{"version": 1}\n');
+    const partlySigned = twinePublish();
+    expect(partlySigned.exitCode).not.toBe(0);
+    expect(partlySigned.output).toContain(`some do not (${files[1]}); twine uploads attestations for every file or for none`);
+    writeFileSync(join(dist, `${files[1]}.publish.attestation`), '{"version": 1}\n');
+    // The credentials are right now: the 403 is the proxy refusing the upload that carries attestations.
+    const attested = twinePublish();
+    expect(attested.exitCode).not.toBe(0);
+    expect(attested.output).toContain('HTTPError: 403 Forbidden');
+    expect(attested.output).toContain('Only PyPI and TestPyPI support attestations');
+
+    const result = twinePublish();
+    expect(result.exitCode).toBe(0);
     expect(result.output).toContain(`credentials: ${pypirc} [guarded]`);
     expect(result.output).toContain(`Published 2 file(s) of ${A} 1.0.0`);
     expect(result.output).not.toContain(CANARY);
     expect(Object.keys(indexFiles(dataDir('guarded')))).toEqual(['pyrel_e2e_a-1.0.0-py3-none-any.whl', 'pyrel_e2e_a-1.0.0.tar.gz']);
+    for (const file of files) rmSync(join(dist, `${file}.publish.attestation`));
   });
 
   it('--prerelease bumps above the index, uploads to the prerelease repository, verifies, then tags; plain pip keeps the stable', () => {

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { uploadLogin, type Credentials } from '../core/credentials';
 import { secretsFromEnv } from '../core/redact';
 import type { Repository } from '../core/repositories';
+import { uvUploadArguments, withAttestations } from './attestations';
 import { run } from './run';
 
 export interface UvPublishRequest {
@@ -31,20 +30,12 @@ function publishEnv(credentials: Credentials, env: NodeJS.ProcessEnv): NodeJS.Pr
 }
 
 /**
- * The files with their PEP 740 attestations (`<file>.publish.attestation`, as pypi-attestations
- * writes them in the release workflow): uv uploads an attestation only when it is among its arguments.
- */
-function withAttestations(files: readonly string[], cwd: string): string[] {
-  return files.flatMap((file) => (existsSync(resolve(cwd, `${file}.publish.attestation`)) ? [file, `${file}.publish.attestation`] : [file]));
-}
-
-/**
  * `uv publish` with `--check-url`, so files already on the index with the same bytes are skipped
  * instead of failing with a 409. Credentials travel by environment only.
  */
 export async function uploadWithUv({ uv, files, repository, credentials, env, cwd }: UvPublishRequest): Promise<void> {
   const childEnv = publishEnv(credentials, env);
-  await run(uv, ['publish', '--no-progress', '--publish-url', repository.uploadUrl, '--check-url', repository.indexUrl, ...withAttestations(files, cwd)], {
+  await run(uv, ['publish', '--no-progress', '--publish-url', repository.uploadUrl, '--check-url', repository.indexUrl, ...uvUploadArguments(withAttestations(files, cwd))], {
     cwd,
     env: childEnv,
     echo: true,

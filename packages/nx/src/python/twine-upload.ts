@@ -1,6 +1,7 @@
 import { uploadLogin, type Credentials } from '../core/credentials';
 import { secretsFromEnv } from '../core/redact';
 import type { Repository } from '../core/repositories';
+import { twineUploadArguments, withAttestations } from './attestations';
 import { run } from './run';
 import { twineTool } from './twine-tool';
 
@@ -27,11 +28,12 @@ function withCredentials(credentials: Credentials, twineEnv: NodeJS.ProcessEnv):
   return child;
 }
 
-/** `twine upload` (pinned twine) of the given files; credentials travel by environment only. */
+/** `twine upload` (pinned twine) of the given files and their attestations; credentials travel by environment only. */
 export async function uploadWithTwine({ uv, cacheDir, files, repository, credentials, env, cwd }: TwineUploadRequest): Promise<void> {
+  const inputs = twineUploadArguments(withAttestations(files, cwd));
   const twine = await twineTool(uv, cacheDir, env);
   const childEnv = withCredentials(credentials, twine.env);
-  await run(twine.python, ['-m', 'twine', 'upload', '--non-interactive', '--disable-progress-bar', '--repository-url', repository.uploadUrl, ...files], {
+  await run(twine.python, ['-m', 'twine', 'upload', '--non-interactive', '--disable-progress-bar', '--repository-url', repository.uploadUrl, ...inputs], {
     cwd,
     env: childEnv,
     echo: true,
