@@ -70,6 +70,13 @@ describe('IndexConcurrency', () => {
     expect(simulate(new IndexConcurrency(16), pages, workers(1, 10)).limits).toEqual([1, 2, 1, 2, 1]);
   });
 
+  it('judges a new try against the pace of the latest rounds, not of the ones it settled on', () => {
+    // One by one at 10 ms a page at first, then (another server took over) 50 ms a page however many at once.
+    const early = workers(1, 10);
+    const changing: IndexModel = (startedAt, open) => (startedAt < 300 ? early(startedAt, open) : startedAt + 50);
+    expect(simulate(new IndexConcurrency(16), 300, changing).limits).toEqual([1, 2, 1, 2, 4, 8, 16]);
+  });
+
   it('settles where more requests stop reading more pages (a server with four workers)', () => {
     const { limits, final } = simulate(new IndexConcurrency(16), 60, workers(4, 10));
     expect(limits).toEqual([1, 2, 4, 8, 4]);
