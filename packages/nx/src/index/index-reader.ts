@@ -2,7 +2,8 @@ import type { DistributionFile } from '../core/distribution-files';
 import { IndexConcurrency } from '../core/index-concurrency';
 import { fetchProjectFiles } from './simple-api';
 
-type ReadPage = (indexUrl: string, distribution: string) => Promise<DistributionFile[] | null>;
+/** Reads what an index lists for a distribution (null: it does not know it). */
+export type IndexFiles = (indexUrl: string, distribution: string) => Promise<DistributionFile[] | null>;
 
 /** The page reads of one index: how many may run at once, how many do, and who waits. */
 interface Lane {
@@ -16,7 +17,7 @@ interface Lane {
  * a time, fewer when its answers show it works through them one by one (IndexConcurrency): a
  * batch of publishes reads every project's page up front, then decides one by one.
  */
-export function createIndexReader(maxConcurrency: number, readPage: ReadPage = fetchProjectFiles, now: () => number = () => performance.now()): ReadPage {
+export function createIndexReader(maxConcurrency: number, readPage: IndexFiles = fetchProjectFiles, now: () => number = () => performance.now()): IndexFiles {
   const pages = new Map<string, Promise<DistributionFile[] | null>>();
   const lanes = new Map<string, Lane>();
   const laneOf = (indexUrl: string) => {

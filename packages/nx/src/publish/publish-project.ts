@@ -19,7 +19,7 @@ import { releaseTagPattern } from '../version/release-tag';
 import { applyVersionBump, planVersionBump } from '../version/version-bump';
 import { declaredVersion } from '../version/version-sources';
 import type { PublishExecutorOptions } from '../executors/publish/schema';
-import type { IndexFiles } from './publish-release';
+import type { IndexFiles } from '../index/index-reader';
 
 /** Only files of the version being released: a stale dist must never publish an older version. */
 const artifactsOf = (artifacts: readonly Artifact[], distribution: string, version: string | null) =>

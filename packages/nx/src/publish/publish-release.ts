@@ -2,19 +2,16 @@ import { logger } from '@nx/devkit';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import type { DistributionFile } from '../core/distribution-files';
 import { PyrelError } from '../core/errors';
 import { formatBytes, formatTable } from '../core/format';
 import type { Repository } from '../core/repositories';
 import { planUpload, type FileDecision, type UploadPlan } from '../core/upload-plan';
 import { topLevelModules } from '../core/wheel-contents';
 import { readWheel } from '../build/wheel-file';
+import type { IndexFiles } from '../index/index-reader';
 import { createTag, tagExists } from '../git/git';
 import type { Artifact } from '../python/build';
 import { smokeTest } from '../python/smoke';
-
-/** Reads what an index lists for a distribution (null: it does not know it). */
-export type IndexFiles = (indexUrl: string, distribution: string) => Promise<DistributionFile[] | null>;
 
 export interface ReleaseUnderPublish {
   projectName: string;
