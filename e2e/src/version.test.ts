@@ -57,6 +57,25 @@ describe('version', () => {
     ]);
   });
 
+  it('run-many bumps a project and its dependent together without either losing the other\'s writes', () => {
+    // mylib's bump rewrites app's pyproject.toml (its pins) while app's bump rewrites its version there.
+    ws.nx(['run-many', '-t', 'version', '-p', 'mylib', 'app', '--bump=minor', '--parallel=3']);
+    expect(changedLines(ws)).toEqual([
+      '-version = "0.1.0"',
+      '+version = "0.2.0"',
+      '-dependencies = ["mylib>=1.2", "requests>=2"]',
+      '+dependencies = ["mylib>=1.3", "requests>=2"]',
+      '-dev = ["mylib==1.2.0"]  # pinned for tests',
+      '+dev = ["mylib==1.3.0"]  # pinned for tests',
+      '-__version__ = "0.1.0"',
+      '+__version__ = "0.2.0"',
+      '-version = "1.2.0"',
+      '+version = "1.3.0"',
+      '-__version__ = "1.2.0"',
+      '+__version__ = "1.3.0"',
+    ]);
+  });
+
   it('--dry-run prints the plan and writes nothing', () => {
     const result = ws.nx(['run', 'mylib:version', '--bump=major', '--dry-run']);
     expect(result.output).toMatch(/project\s+old\s+new\s+files/);

@@ -68,6 +68,7 @@ describe('createNodes', () => {
               targets: {
                 version: {
                   executor: '@pyrel/nx:version',
+                  parallelism: false,
                   options: {},
                   metadata: {
                     technologies: ['python'],

@@ -50,8 +50,13 @@ export const releaseSetTargetName = (options: NormalizedPluginOptions) => `${opt
 export function pythonTargets(options: NormalizedPluginOptions, { technologies, externalBuildInputs, dependentRoots, pytest }: PythonTargetFacts): Record<string, TargetConfiguration> {
   const releaseSet = releaseSetTargetName(options);
   return {
+    // One at a time: a bump also rewrites its dependents' pyproject.toml (their pins) and the
+    // shared uv.lock, so two bumps side by side in `nx run-many -t version` could each read a
+    // file before the other wrote it and put back the old text (a dependent kept its old version
+    // while its __version__ moved on).
     [options.versionTargetName]: {
       executor: '@pyrel/nx:version',
+      parallelism: false,
       options: {},
       metadata: {
         technologies,
