@@ -36,6 +36,7 @@ export const PYPISERVER_WORKERS = 4;
  * waits at most 2 s for such a worker, so the server is down before the caller's 5 s SIGKILL. No
  * control socket: gunicorn 27 would put one in ~/.gunicorn, shared by every index on the machine.
  * gunicorn does not run on Windows, where Paste's threads keep the index answering instead.
+ * (gevent's server, also tried, made each keep-alive request of uv or pip wait ~40 ms.)
  */
 export function wsgiServerFor(platform: NodeJS.Platform): WsgiServer {
   if (platform === 'win32') return { requirement: pinnedRequirement('paste'), name: 'paste', env: {} };
