@@ -16,9 +16,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand } from '../e2e/utils/commands';
 import { startFaultProxy } from '../e2e/utils/fault-proxy';
+import { startLocalIndexProcess } from '../e2e/utils/local-index-process';
 import { installNxAndPlugin } from '../e2e/utils/workspace';
 import { LOCAL_INDEX_PASSWORD, LOCAL_INDEX_USERNAME } from '../packages/nx/src/core/credentials';
-import { startLocalIndex } from '../packages/nx/src/index/local-index';
 import { resolveUv } from '../packages/nx/src/python/uv';
 import { commitAll, writeHatchlingPackages } from './lib/hatchling-workspace';
 import { measure, median, printTable, reportMeasures } from './lib/measure';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     console.log(`Installing nx and the packed @pyrel/nx into ${root} …`);
     installNxAndPlugin(root);
     const uv = await resolveUv({ env: process.env, cacheDir, onBootstrap: (m) => console.log(m) });
-    const index = await startLocalIndex({ uv, cacheDir, dataDir: join(root, 'tmp', 'index'), env: process.env });
+    const index = await startLocalIndexProcess({ uv, cacheDir, dataDir: join(root, 'tmp', 'index') });
     const proxy = await startFaultProxy(index.url, { delayMs: REMOTE_DELAY_MS });
     stopServers = async () => {
       proxy.stop();

@@ -9,10 +9,11 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatTable } from '../packages/nx/src/core/format';
-import { startLocalIndex, type LocalIndex } from '../packages/nx/src/index/local-index';
+import type { LocalIndex } from '../packages/nx/src/index/local-index';
 import { resolveUv } from '../packages/nx/src/python/uv';
 import { findOnPath } from '../packages/nx/src/python/which';
 import { createVenv } from '../e2e/utils/commands';
+import { startLocalIndexProcess } from '../e2e/utils/local-index-process';
 import { REPO_ROOT, SHARED_TOOL_CACHE } from '../e2e/utils/paths';
 import { installNxAndPlugin, openWorkspace, WORKSPACE_FILES } from '../e2e/utils/workspace';
 
@@ -80,9 +81,9 @@ async function main(): Promise<void> {
     await step('Starting two local indexes (pypiserver on 127.0.0.1) as "testpypi" and "pypi" in nx.json', async () => {
       const uv = await resolveUv({ env: process.env, cacheDir: SHARED_TOOL_CACHE, onBootstrap: (m) => console.log(`  ${m}`) });
       for (const name of ['testpypi', 'pypi'] as const) {
-        const index = await startLocalIndex({ uv, cacheDir: SHARED_TOOL_CACHE, dataDir: dataDir(name), env: process.env });
+        const index = await startLocalIndexProcess({ uv, cacheDir: SHARED_TOOL_CACHE, dataDir: dataDir(name) });
         indexes[name] = index;
-        console.log(`  ${name.padEnd(8)} stand-in: ${index.simpleUrl} (pid ${index.pid})`);
+        console.log(`  ${name.padEnd(8)} stand-in: ${index.simpleUrl} (pids ${index.pids.join(', ')})`);
       }
       ws.updateJson<{ plugins: Array<{ plugin: string; options?: Record<string, unknown> }> }>('nx.json', (nxJson) => {
         const entry = nxJson.plugins.find((p) => p.plugin === '@pyrel/nx');

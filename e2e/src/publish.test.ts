@@ -2,8 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { freePort, type LocalIndex } from '../../packages/nx/src/index/local-index';
-import { PYPISERVER_WORKERS } from '../../packages/nx/src/python/pypiserver';
+import { freePort, LOCAL_INDEX_SERVERS, type LocalIndex } from '../../packages/nx/src/index/local-index';
 import { createVenv } from '../utils/commands';
 import { startFaultProxy, type FaultProxy } from '../utils/fault-proxy';
 import { indexFiles } from '../utils/index-files';
@@ -212,11 +211,12 @@ describe('publish', () => {
   });
 });
 
-/** Processes whose command line is pypiserver's on this port: gunicorn's master and its workers (Linux's /proc). */
-function pypiserverProcesses(port: number): string[] {
+/** pypiserver processes serving this data directory (from Linux's /proc). */
+function pypiserverProcesses(dataDir: string): string[] {
   return readdirSync('/proc').filter((pid) => {
     try {
-      return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').includes(`pypiserver run -i 127.0.0.1 -p ${port} `);
+      const argv = /^\d+$/.test(pid) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0') : [];
+      return argv.includes('pypiserver') && argv.includes(dataDir);
     } catch {
       return false; // it exited while we looked
     }
@@ -257,10 +257,8 @@ describe('local-index target', () => {
       expect(simpleUrl).toBe(`http://127.0.0.1:${port}/simple/`);
       expect((await fetch(simpleUrl)).status).toBe(200);
       expect(output).toContain(`serving ${join(ws.root, 'tmp/rehearsal')}`);
-      // Pages are served by worker processes side by side (one server process would serve them one
-      // by one); the first to start answers, so wait a little for the rest.
-      for (let tries = 0; tries < 50 && pypiserverProcesses(port).length < 1 + PYPISERVER_WORKERS; tries += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(pypiserverProcesses(port)).toHaveLength(1 + PYPISERVER_WORKERS);
+      // Pages are served by several pypiserver processes side by side (one would serve them one by one).
+      expect(pypiserverProcesses(join(ws.root, 'tmp/rehearsal'))).toHaveLength(LOCAL_INDEX_SERVERS);
       // A client that connects and sends nothing (a browser's spare connection) must not stall everyone else.
       const idle = await new Promise<Socket>((resolve) => { const socket = connect(port, '127.0.0.1', () => resolve(socket)); });
       try {
@@ -275,6 +273,6 @@ describe('local-index target', () => {
     }
     const stillServing = await fetch(simpleUrl).then(() => true, () => false);
     expect(stillServing).toBe(false);
-    expect(pypiserverProcesses(port)).toEqual([]);
+    expect(pypiserverProcesses(join(ws.root, 'tmp/rehearsal'))).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@ import { ensurePypiserverEnv } from '../../packages/nx/src/python/pypiserver';
 import { ensureToolEnv } from '../../packages/nx/src/python/tool-env';
 import { pinnedRequirement } from '../../packages/nx/src/python/tool-versions';
 import { resolveUv } from '../../packages/nx/src/python/uv';
-import { startLocalIndex, type LocalIndex } from '../../packages/nx/src/index/local-index';
+import type { LocalIndex } from '../../packages/nx/src/index/local-index';
+import { startLocalIndexProcess } from './local-index-process';
 import { SHARED_TOOL_CACHE } from './paths';
 
 /** uv as the plugin itself finds it (bootstrapped into the shared cache when not on PATH). */
@@ -17,8 +18,8 @@ export async function prepareSharedTools(): Promise<void> {
   await ensureToolEnv({ uv, cacheDir: SHARED_TOOL_CACHE, requirement: pinnedRequirement('twine'), env: process.env });
 }
 
-/** A real pypiserver on 127.0.0.1 and a free port; the suite that starts it stops it. */
+/** A real local index (pypiserver) on 127.0.0.1 and a free port; the suite that starts it stops it. */
 export async function startTestIndex(dataDir: string): Promise<LocalIndex> {
   const uv = await sharedUv();
-  return startLocalIndex({ uv, cacheDir: SHARED_TOOL_CACHE, dataDir, env: process.env });
+  return startLocalIndexProcess({ uv, cacheDir: SHARED_TOOL_CACHE, dataDir });
 }

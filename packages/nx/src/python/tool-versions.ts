@@ -2,8 +2,7 @@
 export const TOOL_VERSIONS = {
   uv: '0.13.9',
   pypiserver: '2.4.2',
-  /** The WSGI servers pypiserver runs on: gunicorn's worker processes, Paste's threads on Windows (see pypiserver.ts). */
-  gunicorn: '27.0.1',
+  /** The threaded WSGI server pypiserver runs on (see pypiserver.ts). */
   paste: '3.10.1',
   build: '1.6.1',
   twine: '7.0.0',
