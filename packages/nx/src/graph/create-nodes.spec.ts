@@ -98,7 +98,7 @@ describe('createNodes', () => {
                 },
                 publish: {
                   executor: '@pyrel/nx:publish',
-                  dependsOn: ['build-wheel-with-dependents', '^publish'],
+                  dependsOn: ['build-wheel', '^publish'],
                   options: {},
                   metadata: {
                     technologies: ['python'],
@@ -108,7 +108,7 @@ describe('createNodes', () => {
                 },
                 'nx-release-publish': {
                   executor: '@pyrel/nx:publish',
-                  dependsOn: ['build-wheel-with-dependents', '^nx-release-publish'],
+                  dependsOn: ['build-wheel', '^nx-release-publish'],
                   options: {},
                   metadata: {
                     technologies: ['python'],
@@ -140,6 +140,11 @@ describe('createNodes', () => {
     expect(gate('libs/a')).toEqual(['build-wheel', { target: 'build-wheel-with-dependents', projects: ['directory:apps/c', 'directory:libs/b'] }]);
     expect(gate('libs/b')).toEqual(['build-wheel', { target: 'build-wheel-with-dependents', projects: ['directory:apps/c'] }]);
     expect(gate('apps/c')).toEqual(['build-wheel']);
+    const publishWaitsFor = (root: string) => Object.values(results).map(([, r]) => r.projects?.[root]).find(Boolean)?.targets?.publish?.dependsOn;
+    expect(publishWaitsFor('libs/a')).toEqual(['build-wheel-with-dependents', '^publish']);
+    expect(publishWaitsFor('libs/b')).toEqual(['build-wheel-with-dependents', '^publish']);
+    // Nothing depends on c: its gate would wait for its own build only.
+    expect(publishWaitsFor('apps/c')).toEqual(['build-wheel', '^publish']);
   });
 
   it('adds a test target, named by testTargetName, only where pyproject.toml configures pytest', async () => {
@@ -174,11 +179,11 @@ describe('createNodes', () => {
     const [[, result]] = await inferNodes(['libs/my-lib/pyproject.toml'], { versionTargetName: 'bump', buildWheelTargetName: 'wheel', publishTargetName: 'release' });
     const project = result.projects?.['libs/my-lib'];
     expect(Object.keys(project?.targets ?? {})).toEqual(['bump', 'wheel', 'wheel-with-dependents', 'release', 'nx-release-publish']);
-    expect(project?.targets?.['nx-release-publish']?.dependsOn).toEqual(['wheel-with-dependents', '^nx-release-publish']);
+    expect(project?.targets?.['nx-release-publish']?.dependsOn).toEqual(['wheel', '^nx-release-publish']);
     expect(project?.targets?.bump?.executor).toBe('@pyrel/nx:version');
     expect(project?.targets?.wheel?.executor).toBe('@pyrel/nx:build-wheel');
     expect(project?.targets?.release?.executor).toBe('@pyrel/nx:publish');
-    expect(project?.targets?.release?.dependsOn).toEqual(['wheel-with-dependents', '^release']);
+    expect(project?.targets?.release?.dependsOn).toEqual(['wheel', '^release']);
     expect(project?.metadata?.targetGroups).toEqual({ 'Python release': ['bump', 'wheel', 'release'] });
   });
 

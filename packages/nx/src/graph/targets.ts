@@ -49,6 +49,10 @@ export const releaseSetTargetName = (options: NormalizedPluginOptions) => `${opt
 /** The targets every Python project gets; target names come from the plugin options. */
 export function pythonTargets(options: NormalizedPluginOptions, { technologies, externalBuildInputs, dependentRoots, pytest }: PythonTargetFacts): Record<string, TargetConfiguration> {
   const releaseSet = releaseSetTargetName(options);
+  // What publish waits for: the release-set gate where other projects depend on this one; for a
+  // project nothing depends on, the gate would only wait for its own build, so publish waits for
+  // that directly and a run has one no-op task fewer per such project to hash and replay.
+  const builtAndChecked = dependentRoots.length > 0 ? releaseSet : options.buildWheelTargetName;
   return {
     // One at a time: a bump also rewrites its dependents' pyproject.toml (their pins) and the
     // shared uv.lock, so two bumps side by side in `nx run-many -t version` could each read a
@@ -95,7 +99,7 @@ export function pythonTargets(options: NormalizedPluginOptions, { technologies, 
     },
     [options.publishTargetName]: {
       executor: '@pyrel/nx:publish',
-      dependsOn: [releaseSet, `^${options.publishTargetName}`],
+      dependsOn: [builtAndChecked, `^${options.publishTargetName}`],
       options: {},
       metadata: {
         technologies,
@@ -109,7 +113,7 @@ export function pythonTargets(options: NormalizedPluginOptions, { technologies, 
     // The target `nx release publish` runs; it passes `registry`, `dryRun`, `tag`, `firstRelease` and `nxReleaseVersionData`.
     [NX_RELEASE_PUBLISH]: {
       executor: '@pyrel/nx:publish',
-      dependsOn: [releaseSet, `^${NX_RELEASE_PUBLISH}`],
+      dependsOn: [builtAndChecked, `^${NX_RELEASE_PUBLISH}`],
       options: {},
       metadata: {
         technologies,
