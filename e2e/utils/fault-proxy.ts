@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { freePort } from '../../packages/nx/src/index/local-index';
+import { startScriptServer } from './script-server';
 
 export interface FaultProxy {
   url: string;
@@ -20,13 +19,7 @@ export interface Faults {
 export async function startFaultProxy(target: string, faults: Faults): Promise<FaultProxy> {
   const port = await freePort();
   const flags = [...(faults.refuseOnce ? ['--refuse-once', faults.refuseOnce] : []), ...(faults.requireAuth ? ['--require-auth', faults.requireAuth] : []), ...(faults.delayMs ? ['--delay-ms', String(faults.delayMs)] : [])];
-  const child = spawn(process.execPath, [join(__dirname, 'fault-proxy-server.mjs'), String(port), target, ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`fault proxy exited with ${code}`)));
-    child.stdout.on('data', (data: Buffer) => {
-      if (data.toString().includes('listening')) resolve();
-    });
-  });
+  const { child } = await startScriptServer('fault-proxy-server.mjs', [String(port), target, ...flags], (stdout) => (stdout.includes('listening') ? true : undefined));
   return {
     url: `http://127.0.0.1:${port}/`,
     stop: () => {
